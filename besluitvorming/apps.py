@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BesluitvormingConfig(AppConfig):
+    name = "besluitvorming"
+    verbose_name = _("Stap 6: Uitvoeringsplan en besluitvorming")
+
+    def ready(self) -> None:
+        from wup.constants import Fase, Spoor
+        from wup.registry import Step, steps
+
+        steps.register(
+            Step(
+                number=6,
+                app_label=self.label,
+                title=_("Uitvoeringsplan en besluitvorming"),
+                purpose=_(
+                    "Het uitvoeringsplan beschrijft de randvoorwaarden, processtappen en besluiten "
+                    "die nodig zijn om het warmtesysteem te realiseren, met de wensen en eisen van "
+                    "de betrokkenen en andere opgaven in de wijk, zoals leefbaarheid, armoede en "
+                    "klimaatadaptatie. De gemeenteraad neemt er een besluit over."
+                ),
+                fasen=(Fase.UITVOERINGSPLAN, Fase.TER_BESLUITVORMING, Fase.VASTGESTELD),
+                sporen=(Spoor.ORGANISATORISCH,),
+                template="wup/stap.html",
+            )
+        )

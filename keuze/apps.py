@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KeuzeConfig(AppConfig):
+    name = "keuze"
+    verbose_name = _("Stap 4: Keuze warmteoplossing")
+
+    def ready(self) -> None:
+        from wup.constants import Fase, Spoor
+        from wup.registry import Step, steps
+
+        steps.register(
+            Step(
+                number=4,
+                app_label=self.label,
+                title=_("Keuze warmteoplossing"),
+                purpose=_(
+                    "Op basis van de uitgewerkte alternatieven en de uitkomsten van de participatie"
+                    " wordt de beste warmteoplossing gekozen, met een motivatie die bewoners en "
+                    "raad kunnen volgen."
+                ),
+                fasen=(Fase.KEUZE,),
+                sporen=(Spoor.TECHNISCH_ECONOMISCH, Spoor.PARTICIPATIE, Spoor.ORGANISATORISCH),
+                template="wup/stap.html",
+            )
+        )

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WijktoetsConfig(AppConfig):
+    name = "wijktoets"
+    verbose_name = _("Stap 1: Wijktoets")
+
+    def ready(self) -> None:
+        from wup.constants import Fase, Spoor
+        from wup.registry import Step, steps
+
+        steps.register(
+            Step(
+                number=1,
+                app_label=self.label,
+                title=_("Wijktoets"),
+                purpose=_(
+                    "Een verdiepende analyse van de wijk: welke sociale en maatschappelijke "
+                    "uitdagingen en kansen er zijn, met welke economische omstandigheden bewoners "
+                    "te maken hebben, en of de wijk geschikt is voor een wijkgerichte aanpak. De "
+                    "uitkomst bepaalt hoe de volgende stappen worden gezet."
+                ),
+                fasen=(Fase.WIJKTOETS,),
+                sporen=(Spoor.ORGANISATORISCH, Spoor.PARTICIPATIE),
+                template="wup/stap.html",
+            )
+        )

@@ -1,0 +1,13 @@
+from wup.models.gebieden import Buurt, Gemeente, Wijk
+from wup.models.historie import Faseovergang, HistoryIsImmutable, Melding
+from wup.models.wijkplan import Wijkplan
+
+__all__ = [
+    "Buurt",
+    "Faseovergang",
+    "Gemeente",
+    "HistoryIsImmutable",
+    "Melding",
+    "Wijk",
+    "Wijkplan",
+]

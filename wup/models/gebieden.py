@@ -1,0 +1,115 @@
+"""The CBS area hierarchy: gemeente, wijk and buurt, keyed by their CBS codes."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+gemeentecode_validator = RegexValidator(
+    r"^GM\d{4}\Z",
+    _("Een gemeentecode van het CBS is GM gevolgd door 4 cijfers, bijvoorbeeld GM0233."),
+    code="gemeentecode",
+)
+wijkcode_validator = RegexValidator(
+    r"^WK\d{6}\Z",
+    _("Een wijkcode van het CBS is WK gevolgd door 6 cijfers, bijvoorbeeld WK023300."),
+    code="wijkcode",
+)
+buurtcode_validator = RegexValidator(
+    r"^BU\d{8}\Z",
+    _("Een buurtcode van het CBS is BU gevolgd door 8 cijfers, bijvoorbeeld BU02330001."),
+    code="buurtcode",
+)
+
+
+def normalise_cbs_code(value: str) -> str:
+    """CBS pads codes with spaces and users type lower case; store one canonical form."""
+    return (value or "").strip().upper()
+
+
+class Gemeente(models.Model):
+    code = models.CharField(
+        _("CBS-gemeentecode"), max_length=6, unique=True, validators=[gemeentecode_validator]
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+        permissions = [
+            ("wijkplannen_gemeente", _("Mag wijkplannen aanmaken in deze gemeente")),
+            ("griffie_gemeente", _("Is griffier van deze gemeente")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.code})"
+
+    def clean(self) -> None:
+        self.code = normalise_cbs_code(self.code)
+
+
+class Wijk(models.Model):
+    code = models.CharField(
+        _("CBS-wijkcode"), max_length=8, unique=True, validators=[wijkcode_validator]
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="wijken", verbose_name=_("gemeente")
+    )
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.code})"
+
+    def clean(self) -> None:
+        self.code = normalise_cbs_code(self.code)
+        if self.gemeente_id and self.code[2:6] != self.gemeente.code[2:6]:
+            raise ValidationError(
+                {
+                    "code": _(
+                        "Wijkcode %(code)s hoort niet bij gemeente %(gemeente)s: de cijfers 1–4 "
+                        "moeten gelijk zijn aan die van de gemeentecode."
+                    )
+                    % {"code": self.code, "gemeente": self.gemeente.code}
+                }
+            )
+
+
+class Buurt(models.Model):
+    code = models.CharField(
+        _("CBS-buurtcode"), max_length=10, unique=True, validators=[buurtcode_validator]
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    wijk = models.ForeignKey(
+        Wijk, on_delete=models.PROTECT, related_name="buurten", verbose_name=_("wijk")
+    )
+
+    class Meta:
+        verbose_name = _("buurt")
+        verbose_name_plural = _("buurten")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.code})"
+
+    @property
+    def gemeente_id(self) -> int:
+        return self.wijk.gemeente_id
+
+    def clean(self) -> None:
+        self.code = normalise_cbs_code(self.code)
+        if self.wijk_id and self.code[2:8] != self.wijk.code[2:8]:
+            raise ValidationError(
+                {
+                    "code": _(
+                        "Buurtcode %(code)s hoort niet bij wijk %(wijk)s: de cijfers 1–6 moeten "
+                        "gelijk zijn aan die van de wijkcode."
+                    )
+                    % {"code": self.code, "wijk": self.wijk.code}
+                }
+            )

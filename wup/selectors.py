@@ -1,0 +1,214 @@
+"""Reads of the core: which plans a user sees, what blocks them, and their history.
+
+Step apps read the core only through this module.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+from guardian.shortcuts import get_objects_for_user
+
+from wup import permissions
+from wup.constants import Fase, Spoor
+from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijkplan
+from wup.workflow import OVERGANGEN, TERUGSTUUR_FASEN, VOLGENDE_FASE, GateResult, Overgang, gates
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def wijkplannen_for_user(user: User) -> QuerySet[Wijkplan]:
+    """Every plan the user may see: their own, all (beheerder), or those sent to their council."""
+    if not user.is_authenticated or not user.is_active:
+        return Wijkplan.objects.none()
+    eigen = get_objects_for_user(
+        user, "wup.view_wijkplan", klass=Wijkplan, accept_global_perms=True
+    ).values("pk")
+    griffie = get_objects_for_user(
+        user, "wup.griffie_gemeente", klass=Gemeente, accept_global_perms=False
+    ).values("pk")
+    return (
+        Wijkplan.objects.filter(
+            Q(pk__in=eigen) | Q(gemeente__in=griffie, aangeboden_aan_raad_op__isnull=False)
+        )
+        .select_related("gemeente")
+        .prefetch_related("buurten")
+    )
+
+
+def gemeenten_for_create(user: User) -> QuerySet[Gemeente]:
+    """Municipalities in which the user may start a plan."""
+    if not user.is_authenticated or not user.has_perm("wup.add_wijkplan"):
+        return Gemeente.objects.none()
+    if user.has_perm("wup.wijkplannen_gemeente"):
+        return Gemeente.objects.all()
+    return get_objects_for_user(
+        user, "wup.wijkplannen_gemeente", klass=Gemeente, accept_global_perms=False
+    )
+
+
+def buurten_van(gemeente: Gemeente) -> QuerySet[Buurt]:
+    return Buurt.objects.filter(wijk__gemeente=gemeente).select_related("wijk")
+
+
+def wijkplan_historie(plan: Wijkplan) -> QuerySet[Faseovergang]:
+    return plan.historie.select_related("door").order_by("-op", "-pk")
+
+
+def ongelezen_meldingen(user: User) -> QuerySet[Melding]:
+    if not user.is_authenticated:
+        return Melding.objects.none()
+    return Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True).select_related(
+        "faseovergang__wijkplan"
+    )
+
+
+# --- Transitions and progress ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MogelijkeOvergang:
+    """A transition from the plan's current phase, as one user may see it."""
+
+    overgang: Overgang
+    doelen: tuple[Fase, ...]
+    mag: bool
+    voorwaarden: list[GateResult]
+
+    @property
+    def naam(self) -> str:
+        return self.overgang.naam
+
+    @property
+    def open_voorwaarden(self) -> list[GateResult]:
+        return [r for r in self.voorwaarden if not r.met]
+
+    @property
+    def uitvoerbaar(self) -> bool:
+        return self.mag and not self.open_voorwaarden
+
+
+def _doelen(plan: Wijkplan, naam: str) -> tuple[Fase, ...]:
+    if naam == "terugsturen":
+        return tuple(Fase(f) for f in TERUGSTUUR_FASEN)
+    transition = next(
+        t for t in plan._meta.get_field("fase").get_all_transitions(Wijkplan)
+        if t.name == naam and t.source in (plan.fase, "*")
+    )
+    target = transition.target
+    if isinstance(target, str):
+        return (Fase(target),)
+    # RETURN_VALUE targets depend on the plan itself.
+    if naam == "terugzetten":
+        from wup.workflow import VORIGE_FASE
+
+        return (Fase(VORIGE_FASE[plan.fase]),)
+    if naam == "hervatten":
+        return (Fase(plan.fase_voor_pauze or Fase.WIJKTOETS),)
+    return tuple(Fase(s) for s in target.allowed_states)
+
+
+def mogelijke_overgangen(plan: Wijkplan, user: User) -> list[MogelijkeOvergang]:
+    """Transitions possible from the current phase, with permission and unmet conditions."""
+    field_ = plan._meta.get_field("fase")
+    namen = [
+        t.name
+        for t in field_.get_all_transitions(Wijkplan)
+        if t.source in (plan.fase, "*")
+    ]
+    resultaat = []
+    for naam in dict.fromkeys(namen):
+        method = getattr(plan, naam)
+        mag = bool(method._django_fsm.has_transition_perm(plan, plan.fase, user))
+        resultaat.append(
+            MogelijkeOvergang(
+                overgang=OVERGANGEN[naam],
+                doelen=_doelen(plan, naam),
+                mag=mag,
+                voorwaarden=gates.evaluate(plan, naam),
+            )
+        )
+    resultaat.sort(key=lambda m: (not m.overgang.vooruit, list(OVERGANGEN).index(m.naam)))
+    return resultaat
+
+
+@dataclass
+class SpoorVoortgang:
+    spoor: Spoor
+    voldaan: int = 0
+    totaal: int = 0
+    open: list[GateResult] = field(default_factory=list)
+
+    @property
+    def klaar(self) -> bool:
+        return self.voldaan == self.totaal
+
+
+@dataclass
+class Voortgang:
+    """How far a plan is towards its next phase, per track."""
+
+    overgang: Overgang | None
+    sporen: list[SpoorVoortgang]
+
+    @property
+    def klaar(self) -> bool:
+        return all(s.klaar for s in self.sporen)
+
+    @property
+    def open(self) -> list[GateResult]:
+        return [r for s in self.sporen for r in s.open]
+
+
+def _vooruit_overgang(fase: str) -> str | None:
+    doel = VOLGENDE_FASE.get(fase)
+    return next(
+        (o.naam for o in OVERGANGEN.values() if o.vooruit and _leidt_naar(fase, doel, o.naam)),
+        None,
+    )
+
+
+def _leidt_naar(bron: str, doel: str | None, naam: str) -> bool:
+    return any(
+        t.name == naam and t.source == bron and t.target == doel
+        for t in Wijkplan._meta.get_field("fase").get_all_transitions(Wijkplan)
+    )
+
+
+def voortgang_many(plans: Sequence[Wijkplan]) -> dict[int, Voortgang]:
+    """Progress per track towards the next phase for many plans, with a fixed query count."""
+    per_overgang: dict[str | None, list[Wijkplan]] = defaultdict(list)
+    for plan in plans:
+        per_overgang[_vooruit_overgang(plan.fase)].append(plan)
+    uitkomst: dict[int, Voortgang] = {}
+    for naam, groep in per_overgang.items():
+        evaluaties = gates.evaluate_many(groep, naam) if naam else {p.pk: [] for p in groep}
+        for plan in groep:
+            sporen = {s: SpoorVoortgang(s) for s in Spoor}
+            for r in evaluaties[plan.pk]:
+                sv = sporen[Spoor(r.spoor)]
+                sv.totaal += 1
+                if r.met:
+                    sv.voldaan += 1
+                else:
+                    sv.open.append(r)
+            uitkomst[plan.pk] = Voortgang(
+                overgang=OVERGANGEN[naam] if naam else None, sporen=list(sporen.values())
+            )
+    return uitkomst
+
+
+def voortgang(plan: Wijkplan) -> Voortgang:
+    return voortgang_many([plan])[plan.pk]
+
+
+def may_view(plan: Wijkplan, user: User) -> bool:
+    return permissions.may_view(plan, user)
+
+
+def is_projectleider(plan: Wijkplan, user: User) -> bool:
+    return permissions.is_projectleider(plan, user)

@@ -1,0 +1,282 @@
+"""Writes of the core: creating and editing plans, and the one way to move a plan's phase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition, can_proceed
+from guardian.shortcuts import assign_perm, get_users_with_perms
+
+from wup import permissions
+from wup.constants import Fase
+from wup.exceptions import GatesNotMet, PlanFrozen, StaleVersion, TransitionConflict
+from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijkplan
+from wup.workflow import OVERGANGEN, TERUGSTUUR_FASEN, gates
+
+#: Plan fields a projectleider edits in the plan form and the API.
+BEWERKBARE_VELDEN = (
+    "naam",
+    "omschrijving",
+    "bestuurlijk_opdrachtgever",
+    "ambtelijk_opdrachtgever",
+    "beoogde_raadsdatum",
+)
+
+
+def _unique_slug(naam: str) -> str:
+    base = slugify(naam)[:70] or "wijkplan"
+    slug, n = base, 2
+    while Wijkplan.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _check_buurten(gemeente: Gemeente, buurten: list[Buurt]) -> None:
+    if not buurten:
+        raise ValidationError({"buurten": _("Kies minstens één buurt waar het plan over gaat.")})
+    vreemd = [b for b in buurten if b.wijk.gemeente_id != gemeente.pk]
+    if vreemd:
+        raise ValidationError(
+            {
+                "buurten": _("Deze buurten liggen niet in %(gemeente)s: %(buurten)s.")
+                % {"gemeente": gemeente.naam, "buurten": ", ".join(str(b) for b in vreemd)}
+            }
+        )
+
+
+def wijkplan_create(
+    *,
+    user: AbstractBaseUser,
+    gemeente: Gemeente,
+    naam: str,
+    buurten: Iterable[Buurt],
+    omschrijving: str = "",
+    bestuurlijk_opdrachtgever: str = "",
+    ambtelijk_opdrachtgever: str = "",
+    beoogde_raadsdatum: date | None = None,
+) -> Wijkplan:
+    """Create a plan in the wijktoets phase; its creator becomes its projectleider."""
+    if not permissions.may_create_in(gemeente, user):
+        raise PermissionDenied(
+            _("U mag geen wijkplannen aanmaken in %(gemeente)s.") % {"gemeente": gemeente.naam}
+        )
+    buurten = list(Buurt.objects.select_related("wijk").filter(pk__in=[b.pk for b in buurten]))
+    _check_buurten(gemeente, buurten)
+    plan = Wijkplan(
+        naam=naam.strip(),
+        gemeente=gemeente,
+        omschrijving=omschrijving.strip(),
+        bestuurlijk_opdrachtgever=bestuurlijk_opdrachtgever.strip(),
+        ambtelijk_opdrachtgever=ambtelijk_opdrachtgever.strip(),
+        beoogde_raadsdatum=beoogde_raadsdatum,
+        aangemaakt_door=user,
+    )
+    with transaction.atomic():
+        plan.slug = _unique_slug(plan.naam)
+        plan.full_clean()
+        plan.save()
+        plan.buurten.set(buurten)
+        for perm in ("wup.view_wijkplan", "wup.change_wijkplan"):
+            assign_perm(perm, user, plan)
+        Faseovergang.objects.create(
+            wijkplan=plan,
+            overgang="aanmaken",
+            van_fase=Fase.WIJKTOETS,
+            naar_fase=Fase.WIJKTOETS,
+            motivatie=_("Plan aangemaakt."),
+            door=user,
+        )
+    return plan
+
+
+def wijkplan_update(
+    *,
+    wijkplan: Wijkplan,
+    user: AbstractBaseUser,
+    versie: int,
+    buurten: Iterable[Buurt] | None = None,
+    **velden,
+) -> Wijkplan:
+    """Edit a plan's details, refusing the edit if someone else saved in the meantime."""
+    onbekend = set(velden) - set(BEWERKBARE_VELDEN)
+    if onbekend:
+        raise ValueError(f"Niet bewerkbaar: {', '.join(sorted(onbekend))}")
+    if not permissions.is_projectleider(wijkplan, user):
+        raise PermissionDenied(_("Alleen de projectleider van dit plan kan het wijzigen."))
+    with transaction.atomic():
+        plan = Wijkplan.objects.select_for_update().get(pk=wijkplan.pk)
+        if plan.bevroren:
+            raise PlanFrozen(
+                _("Dit plan is %(fase)s en kan niet meer worden gewijzigd.")
+                % {"fase": plan.get_fase_display().lower()}
+            )
+        if plan.versie != versie:
+            raise StaleVersion(
+                _(
+                    "Iemand anders heeft dit plan gewijzigd nadat u het opende. Uw wijzigingen "
+                    "zijn niet opgeslagen; bekijk de nieuwe versie en voer ze opnieuw in."
+                )
+            )
+        for naam, waarde in velden.items():
+            setattr(plan, naam, waarde.strip() if isinstance(waarde, str) else waarde)
+        plan.full_clean()
+        plan.versie += 1
+        plan.save()
+        if buurten is not None:
+            buurten = list(
+                Buurt.objects.select_related("wijk").filter(pk__in=[b.pk for b in buurten])
+            )
+            _check_buurten(plan.gemeente, buurten)
+            plan.buurten.set(buurten)
+    return plan
+
+
+def wijkplan_transition(
+    *,
+    wijkplan: Wijkplan,
+    overgang: str,
+    user: AbstractBaseUser,
+    motivatie: str = "",
+    naar: str | None = None,
+    verwachte_fase: str | None = None,
+) -> Faseovergang:
+    """Move a plan to another phase: the only path for the UI, the API, the admin and tasks.
+
+    Locks the plan's row, checks permission, phase and the registered conditions, runs the
+    transition, appends a history row and schedules the notifications after commit.
+    ``verwachte_fase`` is the phase the user saw; if the plan moved since, the request is
+    refused instead of doing something the user did not intend.
+    """
+    meta = OVERGANGEN.get(overgang)
+    if meta is None:
+        raise ValidationError({"overgang": _("Onbekende overgang: %(o)s.") % {"o": overgang}})
+    motivatie = (motivatie or "").strip()
+    if meta.motivatie_verplicht and not motivatie:
+        raise ValidationError(
+            {"motivatie": _("Geef een motivatie: die komt in de historie van het plan.")}
+        )
+    if meta.kies_doel and naar not in TERUGSTUUR_FASEN:
+        keuzes = ", ".join(str(Fase(f).label).lower() for f in TERUGSTUUR_FASEN)
+        raise ValidationError(
+            {"naar": _("Kies de fase waarnaar het plan teruggaat: %(keuzes)s.") % {"keuzes": keuzes}}
+        )
+    if not permissions.may_view(wijkplan, user):
+        raise PermissionDenied(_("U heeft geen toegang tot dit plan."))
+
+    with transaction.atomic():
+        plan = Wijkplan.objects.select_for_update().select_related("gemeente").get(pk=wijkplan.pk)
+        method = getattr(plan, overgang)
+        huidige = Fase(plan.fase)
+        if verwachte_fase and verwachte_fase != plan.fase:
+            raise TransitionConflict(
+                _(
+                    "Het plan is intussen in de fase ‘%(fase)s’ gekomen. Er is niets gewijzigd; "
+                    "bekijk de nieuwe situatie en kies opnieuw."
+                )
+                % {"fase": huidige.label}
+            )
+        if not can_proceed(method, check_conditions=False):
+            raise TransitionConflict(
+                _("‘%(overgang)s’ is niet mogelijk in de fase ‘%(fase)s’.")
+                % {"overgang": meta.label, "fase": huidige.label}
+            )
+        if not method._django_fsm.has_transition_perm(plan, plan.fase, user):
+            wie = _("de griffier") if meta.rol == "Griffier" else _("de projectleider")
+            raise PermissionDenied(
+                _("Alleen %(wie)s van dit plan kan ‘%(overgang)s’ uitvoeren.")
+                % {"wie": wie, "overgang": meta.label}
+            )
+        results = gates.evaluate(plan, overgang)
+        unmet = [r for r in results if not r.met]
+        if unmet:
+            raise GatesNotMet(
+                _("Het plan kan nog niet verder. Wat ontbreekt: %(lijst)s")
+                % {"lijst": " ".join(r.message for r in unmet)},
+                unmet,
+            )
+        van = plan.fase
+        try:
+            method(naar) if meta.kies_doel else method()
+            plan.save()
+        except ConcurrentTransition as exc:
+            raise TransitionConflict(
+                _("Iemand anders heeft het plan tegelijk naar een andere fase gezet. Er is niets "
+                  "gewijzigd; bekijk de nieuwe situatie en kies opnieuw.")
+            ) from exc
+        rij = Faseovergang.objects.create(
+            wijkplan=plan,
+            overgang=overgang,
+            van_fase=van,
+            naar_fase=plan.fase,
+            motivatie=motivatie,
+            door=user,
+            voorwaarden=[r.as_dict() for r in results],
+        )
+        from wup.tasks import meldingen_versturen  # tasks import services; avoid the cycle
+
+        transaction.on_commit(lambda: meldingen_versturen.delay(rij.pk))
+    wijkplan.refresh_from_db()
+    return rij
+
+
+def meldingen_maken(*, faseovergang_id: int) -> list[Melding]:
+    """Notify the people involved of a transition, in the app and by e-mail.
+
+    Projectleiders of the plan hear of every transition made by someone else; the griffiers of
+    the municipality hear when a plan reaches the council. Safe to run twice (a redelivered
+    task): each person is notified once per transition.
+    """
+    rij = Faseovergang.objects.select_related("wijkplan__gemeente", "door").get(
+        pk=faseovergang_id
+    )
+    plan = rij.wijkplan
+    ontvangers = set(
+        get_users_with_perms(plan, only_with_perms_in=["change_wijkplan"], with_group_users=False)
+    )
+    if rij.naar_fase == Fase.TER_BESLUITVORMING:
+        ontvangers |= set(
+            get_users_with_perms(
+                plan.gemeente, only_with_perms_in=["griffie_gemeente"], with_group_users=False
+            )
+        )
+    ontvangers.discard(rij.door)
+    tekst = _("%(plan)s: van ‘%(van)s’ naar ‘%(naar)s’%(door)s.") % {
+        "plan": plan.naam,
+        "van": rij.get_van_fase_display(),
+        "naar": rij.get_naar_fase_display(),
+        "door": (_(" door %(naam)s") % {"naam": rij.door.get_full_name() or rij.door.get_username()})
+        if rij.door
+        else "",
+    }
+    nieuw: list[Melding] = []
+    for ontvanger in sorted(ontvangers, key=lambda u: u.pk):
+        if not ontvanger.is_active:
+            continue
+        melding, created = Melding.objects.get_or_create(
+            ontvanger=ontvanger, faseovergang=rij, defaults={"tekst": tekst[:300]}
+        )
+        if created:
+            nieuw.append(melding)
+            if ontvanger.email:
+                send_mail(
+                    subject=_("Wijkplan %(plan)s") % {"plan": plan.naam},
+                    message=tekst + "\n\n" + (rij.motivatie or ""),
+                    from_email=None,
+                    recipient_list=[ontvanger.email],
+                    fail_silently=True,
+                )
+    return nieuw
+
+
+def meldingen_gelezen(*, user: AbstractBaseUser) -> int:
+    return Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True).update(
+        gelezen_op=timezone.now()
+    )
