@@ -7,6 +7,7 @@
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
 from wup.constants import Fase, Rol
@@ -104,20 +105,15 @@ class WijkplanFactory(factory.django.DjangoModelFactory):
         uitvoeringsplan = factory.Trait(fase=Fase.UITVOERINGSPLAN)
         ter_besluitvorming = factory.Trait(
             fase=Fase.TER_BESLUITVORMING,
-            aangeboden_aan_raad_op=factory.Faker("date_time_this_year", tzinfo=None),
+            aangeboden_aan_raad_op=factory.LazyFunction(timezone.now),
         )
         vastgesteld = factory.Trait(
             fase=Fase.VASTGESTELD,
-            aangeboden_aan_raad_op=factory.Faker("date_time_this_year", tzinfo=None),
+            aangeboden_aan_raad_op=factory.LazyFunction(timezone.now),
         )
         gepauzeerd = factory.Trait(fase=Fase.GEPAUZEERD, fase_voor_pauze=Fase.VERKENNING)
         gestopt = factory.Trait(fase=Fase.GESTOPT)
         zonder_opdrachtgever = factory.Trait(bestuurlijk_opdrachtgever="")
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        # ``fase`` is a protected FSM field: it can be given at construction, never assigned.
-        return super()._create(model_class, *args, **kwargs)
 
     @factory.post_generation
     def buurten(obj, create, extracted, **kwargs):

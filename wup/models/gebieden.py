@@ -27,8 +27,19 @@ def normalise_cbs_code(value: str) -> str:
     return (value or "").strip().upper()
 
 
+class CBSCodeField(models.CharField):
+    """A CBS area code, stored without CBS's padding spaces and in upper case."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_cbs_code(value) if isinstance(value, str) else value
+
+    def get_prep_value(self, value):
+        return self.to_python(super().get_prep_value(value))
+
+
 class Gemeente(models.Model):
-    code = models.CharField(
+    code = CBSCodeField(
         _("CBS-gemeentecode"), max_length=6, unique=True, validators=[gemeentecode_validator]
     )
     naam = models.CharField(_("naam"), max_length=100)
@@ -45,12 +56,9 @@ class Gemeente(models.Model):
     def __str__(self) -> str:
         return f"{self.naam} ({self.code})"
 
-    def clean(self) -> None:
-        self.code = normalise_cbs_code(self.code)
-
 
 class Wijk(models.Model):
-    code = models.CharField(
+    code = CBSCodeField(
         _("CBS-wijkcode"), max_length=8, unique=True, validators=[wijkcode_validator]
     )
     naam = models.CharField(_("naam"), max_length=100)
@@ -67,7 +75,6 @@ class Wijk(models.Model):
         return f"{self.naam} ({self.code})"
 
     def clean(self) -> None:
-        self.code = normalise_cbs_code(self.code)
         if self.gemeente_id and self.code[2:6] != self.gemeente.code[2:6]:
             raise ValidationError(
                 {
@@ -81,7 +88,7 @@ class Wijk(models.Model):
 
 
 class Buurt(models.Model):
-    code = models.CharField(
+    code = CBSCodeField(
         _("CBS-buurtcode"), max_length=10, unique=True, validators=[buurtcode_validator]
     )
     naam = models.CharField(_("naam"), max_length=100)
@@ -102,7 +109,6 @@ class Buurt(models.Model):
         return self.wijk.gemeente_id
 
     def clean(self) -> None:
-        self.code = normalise_cbs_code(self.code)
         if self.wijk_id and self.code[2:8] != self.wijk.code[2:8]:
             raise ValidationError(
                 {

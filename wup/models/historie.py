@@ -35,6 +35,7 @@ class Faseovergang(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         null=True,
+        blank=True,
         verbose_name=_("door"),
     )
     op = models.DateTimeField(_("op"), auto_now_add=True, db_index=True)

@@ -63,6 +63,7 @@ class Wijkplan(ConcurrentTransitionMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         null=True,
+        blank=True,
         verbose_name=_("aangemaakt door"),
     )
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -95,6 +96,11 @@ class Wijkplan(ConcurrentTransitionMixin, models.Model):
             # Verkenning holds steps 2 and 3 in parallel; the numbering follows the seed text.
             return {0: 1, 1: 2, 2: 4, 3: 5, 4: 6}[WERKFASEN.index(fase)]
         return 6 if fase in (Fase.TER_BESLUITVORMING, Fase.VASTGESTELD) else None
+
+    def clean_fields(self, exclude=None) -> None:
+        # The protected FSM field cannot be re-assigned by field cleaning; the state machine
+        # is what keeps it valid.
+        super().clean_fields(exclude={*(exclude or ()), "fase"})
 
     def clean(self) -> None:
         if self.bevroren and self.pk:
