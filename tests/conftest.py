@@ -14,9 +14,8 @@ def pytest_collection_modifyitems(config, items):
     """
     from django.conf import settings
 
-    has_services = (
-        settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-        and bool(settings.CELERY_BROKER_URL)
+    has_services = settings.DATABASES["default"]["ENGINE"].endswith("postgresql") and bool(
+        settings.CELERY_BROKER_URL
     )
     if has_services or os.environ.get("WUP_REQUIRE_SERVICES") == "1":
         return

@@ -1,7 +1,7 @@
 """Factories with a trait per phase, so a test says in one line which situation it needs:
 
-    WijkplanFactory(keuze=True)          # a plan in the keuze phase
-    WijkplanFactory(projectleider=user)  # ... led by ``user``
+WijkplanFactory(keuze=True)          # a plan in the keuze phase
+WijkplanFactory(projectleider=user)  # ... led by ``user``
 """
 
 import factory

@@ -20,11 +20,18 @@ from wup.workflow import OVERGANGEN, GateOutcome, gates
 def opdrachtgever_vastgelegd(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
     """A plan needs an accountable alderman before the area work starts."""
     return {
-        p.pk: GateOutcome(True, _("bestuurlijk opdrachtgever is %(naam)s.")
-                          % {"naam": p.bestuurlijk_opdrachtgever})
+        p.pk: GateOutcome(
+            True,
+            _("bestuurlijk opdrachtgever is %(naam)s.") % {"naam": p.bestuurlijk_opdrachtgever},
+        )
         if p.bestuurlijk_opdrachtgever.strip()
-        else GateOutcome(False, _("de bestuurlijk opdrachtgever (wethouder) is nog niet "
-                                  "vastgelegd bij de gegevens van het plan."))
+        else GateOutcome(
+            False,
+            _(
+                "de bestuurlijk opdrachtgever (wethouder) is nog niet "
+                "vastgelegd bij de gegevens van het plan."
+            ),
+        )
         for p in plans
     }
 
@@ -47,11 +54,19 @@ def buurten_gekozen(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
 def raadsdatum_gepland(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
     """The griffie needs a target council date to plan the agenda."""
     return {
-        p.pk: GateOutcome(True, _("beoogde raadsbehandeling op %(d)s.")
-                          % {"d": p.beoogde_raadsdatum.strftime("%d-%m-%Y")})
+        p.pk: GateOutcome(
+            True,
+            _("beoogde raadsbehandeling op %(d)s.")
+            % {"d": p.beoogde_raadsdatum.strftime("%d-%m-%Y")},
+        )
         if p.beoogde_raadsdatum
-        else GateOutcome(False, _("de beoogde datum van de raadsbehandeling is nog niet "
-                                  "ingevuld bij de gegevens van het plan."))
+        else GateOutcome(
+            False,
+            _(
+                "de beoogde datum van de raadsbehandeling is nog niet "
+                "ingevuld bij de gegevens van het plan."
+            ),
+        )
         for p in plans
     }
 
@@ -70,8 +85,13 @@ def projectleider_aanwezig(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
     return {
         p.pk: GateOutcome(True, _("er is een projectleider."))
         if str(p.pk) in actieve
-        else GateOutcome(False, _("er is geen actieve projectleider aan het plan gekoppeld; "
-                                  "vraag de beheerder er een toe te wijzen."))
+        else GateOutcome(
+            False,
+            _(
+                "er is geen actieve projectleider aan het plan gekoppeld; "
+                "vraag de beheerder er een toe te wijzen."
+            ),
+        )
         for p in plans
     }
 

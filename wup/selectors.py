@@ -16,7 +16,15 @@ from guardian.shortcuts import get_objects_for_user
 from wup import permissions
 from wup.constants import Fase, Spoor
 from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijkplan
-from wup.workflow import OVERGANGEN, TERUGSTUUR_FASEN, VOLGENDE_FASE, GateResult, Overgang, gates
+from wup.workflow import (
+    OVERGANGEN,
+    TERUGSTUUR_FASEN,
+    VOLGENDE_FASE,
+    VORIGE_FASE,
+    GateResult,
+    Overgang,
+    gates,
+)
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -96,7 +104,8 @@ def _doelen(plan: Wijkplan, naam: str) -> tuple[Fase, ...]:
     if naam == "terugsturen":
         return tuple(Fase(f) for f in TERUGSTUUR_FASEN)
     transition = next(
-        t for t in plan._meta.get_field("fase").get_all_transitions(Wijkplan)
+        t
+        for t in plan._meta.get_field("fase").get_all_transitions(Wijkplan)
         if t.name == naam and t.source in (plan.fase, "*")
     )
     target = transition.target
@@ -104,8 +113,6 @@ def _doelen(plan: Wijkplan, naam: str) -> tuple[Fase, ...]:
         return (Fase(target),)
     # RETURN_VALUE targets depend on the plan itself.
     if naam == "terugzetten":
-        from wup.workflow import VORIGE_FASE
-
         return (Fase(VORIGE_FASE[plan.fase]),)
     if naam == "hervatten":
         return (Fase(plan.fase_voor_pauze or Fase.WIJKTOETS),)
@@ -115,11 +122,7 @@ def _doelen(plan: Wijkplan, naam: str) -> tuple[Fase, ...]:
 def mogelijke_overgangen(plan: Wijkplan, user: User) -> list[MogelijkeOvergang]:
     """Transitions possible from the current phase, with permission and unmet conditions."""
     field_ = plan._meta.get_field("fase")
-    namen = [
-        t.name
-        for t in field_.get_all_transitions(Wijkplan)
-        if t.source in (plan.fase, "*")
-    ]
+    namen = [t.name for t in field_.get_all_transitions(Wijkplan) if t.source in (plan.fase, "*")]
     resultaat = []
     for naam in dict.fromkeys(namen):
         method = getattr(plan, naam)

@@ -166,7 +166,10 @@ def wijkplan_transition(
     if meta.kies_doel and naar not in TERUGSTUUR_FASEN:
         keuzes = ", ".join(str(Fase(f).label).lower() for f in TERUGSTUUR_FASEN)
         raise ValidationError(
-            {"naar": _("Kies de fase waarnaar het plan teruggaat: %(keuzes)s.") % {"keuzes": keuzes}}
+            {
+                "naar": _("Kies de fase waarnaar het plan teruggaat: %(keuzes)s.")
+                % {"keuzes": keuzes}
+            }
         )
     if not permissions.may_view(wijkplan, user):
         raise PermissionDenied(_("U heeft geen toegang tot dit plan."))
@@ -208,8 +211,10 @@ def wijkplan_transition(
             plan.save()
         except ConcurrentTransition as exc:
             raise TransitionConflict(
-                _("Iemand anders heeft het plan tegelijk naar een andere fase gezet. Er is niets "
-                  "gewijzigd; bekijk de nieuwe situatie en kies opnieuw.")
+                _(
+                    "Iemand anders heeft het plan tegelijk naar een andere fase gezet. Er is niets "
+                    "gewijzigd; bekijk de nieuwe situatie en kies opnieuw."
+                )
             ) from exc
         rij = Faseovergang.objects.create(
             wijkplan=plan,
@@ -234,9 +239,7 @@ def meldingen_maken(*, faseovergang_id: int) -> list[Melding]:
     the municipality hear when a plan reaches the council. Safe to run twice (a redelivered
     task): each person is notified once per transition.
     """
-    rij = Faseovergang.objects.select_related("wijkplan__gemeente", "door").get(
-        pk=faseovergang_id
-    )
+    rij = Faseovergang.objects.select_related("wijkplan__gemeente", "door").get(pk=faseovergang_id)
     plan = rij.wijkplan
     ontvangers = set(
         get_users_with_perms(plan, only_with_perms_in=["change_wijkplan"], with_group_users=False)
@@ -252,7 +255,9 @@ def meldingen_maken(*, faseovergang_id: int) -> list[Melding]:
         "plan": plan.naam,
         "van": rij.get_van_fase_display(),
         "naar": rij.get_naar_fase_display(),
-        "door": (_(" door %(naam)s") % {"naam": rij.door.get_full_name() or rij.door.get_username()})
+        "door": (
+            _(" door %(naam)s") % {"naam": rij.door.get_full_name() or rij.door.get_username()}
+        )
         if rij.door
         else "",
     }

@@ -144,9 +144,7 @@ VOLGENDE_FASE: dict[str, str] = {
     Fase.TER_BESLUITVORMING: Fase.VASTGESTELD,
 }
 #: The phase before each working phase, for ``terugzetten``.
-VORIGE_FASE: dict[str, str] = {
-    WERKFASEN[i]: WERKFASEN[i - 1] for i in range(1, len(WERKFASEN))
-}
+VORIGE_FASE: dict[str, str] = {WERKFASEN[i]: WERKFASEN[i - 1] for i in range(1, len(WERKFASEN))}
 #: Where the council can send a plan back to.
 TERUGSTUUR_FASEN: tuple[str, ...] = (
     Fase.VERKENNING,

@@ -24,8 +24,10 @@ def consultatie_gate():
     )
     def check(plans):
         return {
-            p.pk: GateOutcome(
-                reacties.get(p.pk, 0) >= 50,
+            p.pk: GateOutcome(True, f"de consultatie is gesloten met {reacties[p.pk]} reacties.")
+            if reacties.get(p.pk, 0) >= 50
+            else GateOutcome(
+                False,
                 f"de consultatie over de alternatieven is nog open "
                 f"({reacties.get(p.pk, 0)} van de beoogde 50 reacties).",
             )
@@ -65,12 +67,14 @@ def test_met_conditions_let_the_plan_move_and_are_kept_in_the_history(
         "sleutel": "test.consultatie",
         "spoor": "participatie",
         "voldaan": True,
-        "reden": "de consultatie over de alternatieven is nog open (61 van de beoogde 50 reacties).",
+        "reden": "de consultatie is gesloten met 61 reacties.",
     }
 
 
 def test_core_requires_an_alderman_before_the_exploration_starts(gemeente, projectleider):
-    plan = WijkplanFactory(gemeente=gemeente, projectleider=projectleider, zonder_opdrachtgever=True)
+    plan = WijkplanFactory(
+        gemeente=gemeente, projectleider=projectleider, zonder_opdrachtgever=True
+    )
 
     with pytest.raises(GatesNotMet) as exc:
         wijkplan_transition(wijkplan=plan, overgang="start_verkenning", user=projectleider)
@@ -134,9 +138,7 @@ def test_progress_for_many_plans_uses_a_fixed_number_of_queries(
     assert len(result) == 30
 
 
-def test_available_transitions_show_who_may_and_what_is_open(
-    gemeente, projectleider, griffier
-):
+def test_available_transitions_show_who_may_and_what_is_open(gemeente, projectleider, griffier):
     plan = WijkplanFactory(gemeente=gemeente, projectleider=projectleider, ter_besluitvorming=True)
 
     voor_pl = {m.naam: m for m in mogelijke_overgangen(plan, projectleider)}

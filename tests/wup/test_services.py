@@ -28,7 +28,9 @@ def test_create_makes_the_creator_projectleider_and_starts_the_history(
     gemeente, projectleider, buurten
 ):
     plan = wijkplan_create(
-        user=projectleider, gemeente=gemeente, naam="Warmteplan Ermelo-Oost en -West",
+        user=projectleider,
+        gemeente=gemeente,
+        naam="Warmteplan Ermelo-Oost en -West",
         buurten=buurten,
     )
 
@@ -42,10 +44,13 @@ def test_create_makes_the_creator_projectleider_and_starts_the_history(
 def test_create_refuses_buurten_of_another_gemeente_and_saves_nothing(
     gemeente, projectleider, buurten
 ):
-    elders = BuurtFactory(wijk=WijkFactory(gemeente=GemeenteFactory(code="GM0200", naam="Apeldoorn")))
+    elders = BuurtFactory(
+        wijk=WijkFactory(gemeente=GemeenteFactory(code="GM0200", naam="Apeldoorn"))
+    )
     with pytest.raises(ValidationError) as exc:
-        wijkplan_create(user=projectleider, gemeente=gemeente, naam="Plan",
-                        buurten=[buurten[0], elders])
+        wijkplan_create(
+            user=projectleider, gemeente=gemeente, naam="Plan", buurten=[buurten[0], elders]
+        )
     assert "liggen niet in Ermelo" in exc.value.message_dict["buurten"][0]
     assert not Wijkplan.objects.exists()
 
@@ -83,8 +88,13 @@ def test_adopted_plan_cannot_be_edited(gemeente, projectleider):
 
 def test_invalid_field_in_update_rolls_back_everything(plan, projectleider):
     with pytest.raises(ValidationError):
-        wijkplan_update(wijkplan=plan, user=projectleider, versie=1, naam="x" * 300,
-                        omschrijving="Mag niet blijven staan")
+        wijkplan_update(
+            wijkplan=plan,
+            user=projectleider,
+            versie=1,
+            naam="x" * 300,
+            omschrijving="Mag niet blijven staan",
+        )
     plan.refresh_from_db()
     assert plan.omschrijving != "Mag niet blijven staan"
     assert plan.versie == 1
@@ -139,9 +149,12 @@ def test_history_cannot_be_changed_or_deleted_through_the_orm(plan, projectleide
 def test_postgresql_itself_refuses_to_rewrite_history(gemeente, projectleider):
     plan = WijkplanFactory(gemeente=gemeente, projectleider=projectleider)
     rij = wijkplan_transition(wijkplan=plan, overgang="start_verkenning", user=projectleider)
-    with pytest.raises(DatabaseError, match="historie van een wijkplan"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("UPDATE wup_faseovergang SET motivatie = 'x' WHERE id = %s", [rij.pk])
+    with (
+        pytest.raises(DatabaseError, match="historie van een wijkplan"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE wup_faseovergang SET motivatie = 'x' WHERE id = %s", [rij.pk])
 
 
 @pytest.mark.services
@@ -164,10 +177,13 @@ def test_two_users_moving_the_same_plan_at_once_one_wins_one_gets_a_conflict(gem
         try:
             start.wait(timeout=10)
             uitkomsten[user.username] = wijkplan_transition(
-                wijkplan=Wijkplan.objects.get(pk=plan.pk), overgang=overgang, user=user,
-                motivatie=motivatie, verwachte_fase=Fase.VERKENNING,
+                wijkplan=Wijkplan.objects.get(pk=plan.pk),
+                overgang=overgang,
+                user=user,
+                motivatie=motivatie,
+                verwachte_fase=Fase.VERKENNING,
             )
-        except Exception as exc:  # noqa: BLE001 - the test inspects what each thread got
+        except Exception as exc:
             uitkomsten[user.username] = exc
         finally:
             connection.close()

@@ -43,11 +43,15 @@ ALLOWED = [
     (F.KEUZE, "terugzetten", None, F.VERKENNING),
     (F.UITWERKING, "terugzetten", None, F.KEUZE),
     (F.UITVOERINGSPLAN, "terugzetten", None, F.UITWERKING),
-    *[(f, "pauzeren", None, F.GEPAUZEERD) for f in
-      (F.WIJKTOETS, F.VERKENNING, F.KEUZE, F.UITWERKING, F.UITVOERINGSPLAN)],
+    *[
+        (f, "pauzeren", None, F.GEPAUZEERD)
+        for f in (F.WIJKTOETS, F.VERKENNING, F.KEUZE, F.UITWERKING, F.UITVOERINGSPLAN)
+    ],
     (F.GEPAUZEERD, "hervatten", None, F.VERKENNING),  # the trait pauses in verkenning
-    *[(f, "stoppen", None, F.GESTOPT) for f in
-      (F.WIJKTOETS, F.VERKENNING, F.KEUZE, F.UITWERKING, F.UITVOERINGSPLAN, F.GEPAUZEERD)],
+    *[
+        (f, "stoppen", None, F.GESTOPT)
+        for f in (F.WIJKTOETS, F.VERKENNING, F.KEUZE, F.UITWERKING, F.UITVOERINGSPLAN, F.GEPAUZEERD)
+    ],
 ]
 ALLOWED_PAIRS = {(s, t) for s, t, _, _ in ALLOWED}
 FORBIDDEN = [(s, t) for s in F for t in OVERGANGEN if (s, t) not in ALLOWED_PAIRS]
@@ -78,8 +82,12 @@ def test_allowed_transition_moves_the_plan_and_writes_history(
     actor = _actor(plan, overgang, projectleider, griffier)
 
     rij = wijkplan_transition(
-        wijkplan=plan, overgang=overgang, user=actor, motivatie="Besproken in de stuurgroep.",
-        naar=naar, verwachte_fase=bron,
+        wijkplan=plan,
+        overgang=overgang,
+        user=actor,
+        motivatie="Besproken in de stuurgroep.",
+        naar=naar,
+        verwachte_fase=bron,
     )
 
     plan.refresh_from_db()
@@ -112,13 +120,18 @@ def test_forbidden_transition_is_refused_with_a_clear_message(
 
 def test_pause_remembers_the_phase_and_resume_returns_to_it(make_plan, projectleider):
     plan = make_plan(F.KEUZE)
-    wijkplan_transition(wijkplan=plan, overgang="pauzeren", user=projectleider,
-                        motivatie="Wijktoets: (nog) niet geschikt; eerst de renovatie.")
+    wijkplan_transition(
+        wijkplan=plan,
+        overgang="pauzeren",
+        user=projectleider,
+        motivatie="Wijktoets: (nog) niet geschikt; eerst de renovatie.",
+    )
     plan.refresh_from_db()
     assert (plan.fase, plan.fase_voor_pauze) == (F.GEPAUZEERD, F.KEUZE)
 
-    wijkplan_transition(wijkplan=plan, overgang="hervatten", user=projectleider,
-                        motivatie="Renovatie afgerond.")
+    wijkplan_transition(
+        wijkplan=plan, overgang="hervatten", user=projectleider, motivatie="Renovatie afgerond."
+    )
     plan.refresh_from_db()
     assert (plan.fase, plan.fase_voor_pauze) == (F.KEUZE, "")
 
@@ -140,8 +153,11 @@ def test_missing_motivation_is_refused_before_anything_changes(
     plan = make_plan(bron)
     with pytest.raises(ValidationError) as exc:
         wijkplan_transition(
-            wijkplan=plan, overgang=overgang, user=_actor(plan, overgang, projectleider, griffier),
-            motivatie="   ", naar=F.KEUZE,
+            wijkplan=plan,
+            overgang=overgang,
+            user=_actor(plan, overgang, projectleider, griffier),
+            motivatie="   ",
+            naar=F.KEUZE,
         )
     assert "motivatie" in exc.value.message_dict
     assert Wijkplan.objects.get(pk=plan.pk).fase == bron
@@ -150,16 +166,25 @@ def test_missing_motivation_is_refused_before_anything_changes(
 def test_council_send_back_needs_a_valid_target_phase(make_plan, griffier):
     plan = make_plan(F.TER_BESLUITVORMING)
     with pytest.raises(ValidationError) as exc:
-        wijkplan_transition(wijkplan=plan, overgang="terugsturen", user=griffier,
-                            motivatie="Onvoldoende draagvlak.", naar=F.VASTGESTELD)
+        wijkplan_transition(
+            wijkplan=plan,
+            overgang="terugsturen",
+            user=griffier,
+            motivatie="Onvoldoende draagvlak.",
+            naar=F.VASTGESTELD,
+        )
     assert "Kies de fase" in exc.value.message_dict["naar"][0]
 
 
 def test_only_the_griffier_records_the_council_decision(make_plan, projectleider):
     plan = make_plan(F.TER_BESLUITVORMING)
     with pytest.raises(PermissionDenied, match="Alleen de griffier"):
-        wijkplan_transition(wijkplan=plan, overgang="vaststellen", user=projectleider,
-                            motivatie="Raadsbesluit 2027-14.")
+        wijkplan_transition(
+            wijkplan=plan,
+            overgang="vaststellen",
+            user=projectleider,
+            motivatie="Raadsbesluit 2027-14.",
+        )
     assert Wijkplan.objects.get(pk=plan.pk).fase == F.TER_BESLUITVORMING
 
 
@@ -179,8 +204,9 @@ def test_projectleider_of_another_plan_has_no_access(make_plan, gemeente):
 def test_stale_expected_phase_is_a_conflict_and_changes_nothing(make_plan, projectleider):
     plan = make_plan(F.VERKENNING)
     with pytest.raises(TransitionConflict, match="intussen in de fase ‘Verkenning"):
-        wijkplan_transition(wijkplan=plan, overgang="start_keuze", user=projectleider,
-                            verwachte_fase=F.WIJKTOETS)
+        wijkplan_transition(
+            wijkplan=plan, overgang="start_keuze", user=projectleider, verwachte_fase=F.WIJKTOETS
+        )
     assert Wijkplan.objects.get(pk=plan.pk).fase == F.VERKENNING
 
 

@@ -30,7 +30,9 @@ class Wijkplan(ConcurrentTransitionMixin, models.Model):
     omschrijving = models.TextField(
         _("omschrijving"),
         blank=True,
-        help_text=_("Waar gaat dit plan over? Afbakening, aanleiding en ambitie in een paar zinnen."),
+        help_text=_(
+            "Waar gaat dit plan over? Afbakening, aanleiding en ambitie in een paar zinnen."
+        ),
     )
     bestuurlijk_opdrachtgever = models.CharField(
         _("bestuurlijk opdrachtgever"),
@@ -104,8 +106,10 @@ class Wijkplan(ConcurrentTransitionMixin, models.Model):
 
     def clean(self) -> None:
         if self.bevroren and self.pk:
-            raise ValidationError(_("Dit plan is %(fase)s en kan niet meer worden gewijzigd.")
-                                  % {"fase": self.get_fase_display().lower()})
+            raise ValidationError(
+                _("Dit plan is %(fase)s en kan niet meer worden gewijzigd.")
+                % {"fase": self.get_fase_display().lower()}
+            )
 
     # --- the state machine -------------------------------------------------------------------
     # Each transition only changes the phase; guards come from the gate registry and the
