@@ -1,0 +1,251 @@
+"""Walk every URL pattern of the product for every role and assert exactly who gets in.
+
+A new URL pattern fails this test until its expected access is written down below, so access
+is always a decision, never an accident.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.admin.sites import site as admin_site
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
+from wup.services import wijkplan_create, wijkplan_transition
+
+ROLLEN = ("anoniem", "projectleider", "andere_projectleider", "griffier", "beheerder")
+
+LOGIN = "login"  # redirect to the login page
+OK, VERBODEN, NIET_TOEGESTAAN, NIET_INGELOGD, NIET_GEVONDEN = 200, 403, 405, 401, 404
+
+
+def _same(status, **uitzonderingen):
+    return {rol: uitzonderingen.get(rol, status) for rol in ROLLEN}
+
+
+# Expected answer to a GET, per URL name, per role. "plan" is a plan in the wijktoets phase led
+# by "projectleider"; "raadsplan" is one of his plans that is before the council.
+UI_INGELOGD = _same(OK, anoniem=LOGIN)
+UI_EIGEN_PLAN = {
+    "plan": _same(VERBODEN, anoniem=LOGIN, projectleider=OK, beheerder=OK),
+    "raadsplan": _same(VERBODEN, anoniem=LOGIN, projectleider=OK, griffier=OK, beheerder=OK),
+}
+UI_ALLEEN_PROJECTLEIDER = {
+    "plan": _same(VERBODEN, anoniem=LOGIN, projectleider=OK),
+    "raadsplan": _same(VERBODEN, anoniem=LOGIN, projectleider=OK),
+}
+API_INGELOGD = _same(OK, anoniem=NIET_INGELOGD)
+API_EIGEN_PLAN = {
+    "plan": _same(VERBODEN, anoniem=NIET_INGELOGD, projectleider=OK, beheerder=OK),
+    "raadsplan": _same(
+        VERBODEN, anoniem=NIET_INGELOGD, projectleider=OK, griffier=OK, beheerder=OK
+    ),
+}
+
+VERWACHT = {
+    # --- web UI
+    "dashboard": UI_INGELOGD,
+    "login": _same(302, anoniem=OK),  # a logged-in user is sent on to the dashboard
+    "logout": _same(NIET_TOEGESTAAN),  # only a POST logs out
+    "wijkplan-nieuw": _same(VERBODEN, anoniem=LOGIN, projectleider=OK, andere_projectleider=OK),
+    "wijkplan-detail": UI_EIGEN_PLAN,
+    "wijkplan-historie": UI_EIGEN_PLAN,
+    "wijkplan-bewerken": UI_ALLEEN_PROJECTLEIDER,
+    "wijkplan-overgang": {
+        # the confirmation page of the plan's first forward transition
+        "plan": _same(VERBODEN, anoniem=LOGIN, projectleider=OK),
+        "raadsplan": _same(VERBODEN, anoniem=LOGIN, griffier=OK),
+    },
+    "meldingen": UI_INGELOGD,
+    # --- API
+    "api:openapi-json": _same(OK),
+    "api:openapi-yaml": _same(OK),
+    "api:docs": _same(OK),
+    "api:gemeenten": API_INGELOGD,
+    "api:gemeente-detail": API_INGELOGD,
+    "api:wijken": API_INGELOGD,
+    "api:wijk-detail": API_INGELOGD,
+    "api:buurten": API_INGELOGD,
+    "api:buurt-detail": API_INGELOGD,
+    "api:wijkplannen": API_INGELOGD,
+    "api:wijkplan-detail": API_EIGEN_PLAN,
+    "api:wijkplan-overgangen": API_EIGEN_PLAN,
+    "api:wijkplan-historie": API_EIGEN_PLAN,
+    "api:wijkplan-historie-detail": API_EIGEN_PLAN,
+    # executing a transition is a POST; a GET is refused once the user is known
+    "api:wijkplan-overgang-uitvoeren": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
+    # the API's catch-all: anything else under /api/v1/ is a problem+json 404
+    "api:<catch-all>": _same(NIET_GEVONDEN),
+}
+
+
+def _walk(patterns, prefix="", namespace=None):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = p.namespace or namespace
+            if ns == "admin":
+                continue  # walked separately below
+            yield from _walk(p.url_patterns, prefix + str(p.pattern), ns)
+        elif isinstance(p, URLPattern):
+            naam = p.name or "<catch-all>"
+            yield (f"{namespace}:{naam}" if namespace else naam), prefix + str(p.pattern)
+
+
+def _productroutes():
+    return sorted(set(_walk(get_resolver().url_patterns)))
+
+
+@pytest.fixture
+def wereld(gemeente, griffier, beheerder):
+    pl = projectleider(gemeente, username="pl")
+    andere = projectleider(gemeente, username="andere")
+    buurt = BuurtFactory(wijk=WijkFactory(gemeente=gemeente, code="WK023300"), code="BU02330001")
+    plan = wijkplan_create(user=pl, gemeente=gemeente, naam="Ermelo-Oost", buurten=[buurt])
+    raadsplan = WijkplanFactory(
+        gemeente=gemeente,
+        projectleider=pl,
+        uitvoeringsplan=True,
+        beoogde_raadsdatum=datetime.date(2027, 2, 1),
+    )
+    rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
+    return {
+        "gebruikers": {
+            "anoniem": None,
+            "projectleider": pl,
+            "andere_projectleider": andere,
+            "griffier": griffier,
+            "beheerder": beheerder,
+        },
+        "plannen": {
+            "plan": (plan, "start_verkenning", None),
+            "raadsplan": (raadsplan, "vaststellen", rij),
+        },
+        "codes": {"gemeente": gemeente.code, "wijk": buurt.wijk.code, "buurt": buurt.code},
+    }
+
+
+def _url(naam, pattern, wereld, planrol):
+    """Fill the route's parameters with real objects of the world."""
+    plan, overgang, rij = wereld["plannen"][planrol]
+    historie_id = (rij or plan.historie.first()).pk
+    url = "/" + pattern.lstrip("^").rstrip("$")
+    vervang = {
+        "<int:pk>": plan.pk,
+        "<int:id>": plan.pk,
+        "<str:naam>": overgang,
+        "<int:historie_id>": historie_id,
+    }
+    if "<str:code>" in url:
+        soort = naam.split(":")[1].split("-")[0]
+        vervang["<str:code>"] = wereld["codes"][soort]
+    for k, v in vervang.items():
+        url = url.replace(k, str(v))
+    if naam == "api:<catch-all>":
+        url = "/api/v1/bestaat-niet"
+    assert "<" not in url, f"parameter van {naam} niet ingevuld: {url}"
+    return url
+
+
+def test_every_url_pattern_has_an_expected_access():
+    namen = {naam for naam, _ in _productroutes()}
+    assert namen == set(VERWACHT), (
+        f"Zonder verwachting: {sorted(namen - set(VERWACHT))}; "
+        f"verdwenen: {sorted(set(VERWACHT) - namen)}"
+    )
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_every_role_gets_exactly_the_access_it_should(client, wereld, rol):
+    user = wereld["gebruikers"][rol]
+    if user is not None:
+        client.force_login(user)
+    afwijkingen = []
+    for naam, pattern in _productroutes():
+        verwacht = VERWACHT[naam]
+        varianten = verwacht.items() if "plan" in verwacht else [("plan", verwacht)]
+        for planrol, per_rol in varianten:
+            url = _url(naam, pattern, wereld, planrol)
+            response = client.get(url)
+            kreeg = response.status_code
+            moet = per_rol[rol]
+            if moet == LOGIN:
+                if not (kreeg == 302 and "/inloggen" in response["Location"]):
+                    afwijkingen.append(
+                        f"{url}: verwacht doorverwijzing naar inloggen, kreeg {kreeg}"
+                    )
+            elif kreeg != moet:
+                afwijkingen.append(f"{url}: verwacht {moet}, kreeg {kreeg}")
+            if url.startswith("/api/") and kreeg >= 400:
+                assert response["Content-Type"].startswith("application/problem+json"), url
+    assert not afwijkingen, f"{rol}:\n" + "\n".join(afwijkingen)
+
+
+def _admin_urls(wereld):
+    """Every admin route, with the plan / its gemeente / a buurt as the object where needed."""
+    plan = wereld["plannen"]["plan"][0]
+    objecten = {
+        "wijkplan": plan.pk,
+        "gemeente": plan.gemeente.pk,
+        "buurt": plan.buurten.first().pk,
+        "wijk": plan.buurten.first().wijk.pk,
+        "faseovergang": plan.historie.first().pk,
+        "user": wereld["gebruikers"]["projectleider"].pk,
+    }
+    urls = []
+
+    def walk(patterns, prefix):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, prefix + str(p.pattern))
+            else:
+                route = prefix + str(p.pattern)
+                model = (p.name or "").split("_")[1] if (p.name or "").count("_") >= 2 else None
+                url = "/admin/" + route
+                if "<path:object_id>" in url or "<int:object_pk>" in url:
+                    if model not in objecten:
+                        continue
+                    url = url.replace("<path:object_id>", str(objecten[model]))
+                url = url.replace("<app_label>", "wup")
+                if "<" in url or "(?P" in url or "^" in url:
+                    continue  # catch-all and view-on-site routes need data of their own
+                urls.append(url)
+
+    walk(admin_site.get_urls(), "")
+    return sorted(set(urls))
+
+
+@pytest.mark.parametrize("rol", ["anoniem", "projectleider", "andere_projectleider", "griffier"])
+def test_only_the_beheerder_gets_into_the_admin(client, wereld, rol):
+    user = wereld["gebruikers"][rol]
+    if user is not None:
+        client.force_login(user)
+    urls = _admin_urls(wereld)
+    assert len(urls) > 20
+    for url in urls:
+        response = client.get(url)
+        if url == "/admin/login/":
+            assert response.status_code == 200  # the door itself is open to everyone
+            continue
+        if url == "/admin/logout/":
+            assert response.status_code in (302, 405)  # only a POST logs out
+            continue
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+
+
+def test_the_beheerder_gets_into_the_admin_pages_of_the_product(client, wereld):
+    beheerder = wereld["gebruikers"]["beheerder"]
+    plan = wereld["plannen"]["plan"][0]
+    client.force_login(beheerder)
+    for url in [
+        "/admin/",
+        "/admin/wup/gemeente/",
+        "/admin/wup/wijk/",
+        "/admin/wup/buurt/",
+        "/admin/wup/wijkplan/",
+        f"/admin/wup/wijkplan/{plan.pk}/change/",
+        "/admin/auth/user/",
+        "/admin/auth/group/",
+    ]:
+        assert client.get(url).status_code == 200, url
+    # but never straight into the history
+    assert client.get("/admin/wup/faseovergang/add/").status_code == 403
