@@ -215,3 +215,19 @@ def may_view(plan: Wijkplan, user: User) -> bool:
 
 def is_projectleider(plan: Wijkplan, user: User) -> bool:
     return permissions.is_projectleider(plan, user)
+
+
+def meldingen_voor(user: User, limit: int = 200) -> QuerySet[Melding]:
+    """The user's notifications, newest first."""
+    if not user.is_authenticated:
+        return Melding.objects.none()
+    return (
+        Melding.objects.filter(ontvanger=user)
+        .select_related("faseovergang__wijkplan")
+        .order_by("-aangemaakt_op", "-pk")[:limit]
+    )
+
+
+def wijkplan_by_pk(pk: int) -> Wijkplan | None:
+    """One plan with what every page of it shows; None if there is no such plan."""
+    return Wijkplan.objects.select_related("gemeente").filter(pk=pk).first()
