@@ -24,8 +24,11 @@ ROL_PERMISSIES: dict[Rol, list[str]] = {
     Rol.BEHEERDER: [
         "wup.view_wijkplan",
         "wup.view_faseovergang",
-        *(f"wup.{a}_{m}" for m in ("gemeente", "wijk", "buurt") for a in
-          ("add", "change", "delete", "view")),
+        *(
+            f"wup.{a}_{m}"
+            for m in ("gemeente", "wijk", "buurt")
+            for a in ("add", "change", "delete", "view")
+        ),
         *(f"auth.{a}_{m}" for m in ("user", "group") for a in ("add", "change", "view")),
         "authtoken.add_tokenproxy",
         "authtoken.view_tokenproxy",

@@ -3,13 +3,13 @@
 import django.core.validators
 import django.db.models.deletion
 import django_fsm
-import wup.models.gebieden
 from django.conf import settings
 from django.db import migrations, models
 
+import wup.models.gebieden
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,110 +18,384 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Gemeente',
+            name="Gemeente",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', wup.models.gebieden.CBSCodeField(max_length=6, unique=True, validators=[django.core.validators.RegexValidator('^GM\\d{4}\\Z', 'Een gemeentecode van het CBS is GM gevolgd door 4 cijfers, bijvoorbeeld GM0233.', code='gemeentecode')], verbose_name='CBS-gemeentecode')),
-                ('naam', models.CharField(max_length=100, verbose_name='naam')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    wup.models.gebieden.CBSCodeField(
+                        max_length=6,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^GM\\d{4}\\Z",
+                                "Een gemeentecode van het CBS is GM gevolgd door 4 cijfers, bijvoorbeeld GM0233.",
+                                code="gemeentecode",
+                            )
+                        ],
+                        verbose_name="CBS-gemeentecode",
+                    ),
+                ),
+                ("naam", models.CharField(max_length=100, verbose_name="naam")),
             ],
             options={
-                'verbose_name': 'gemeente',
-                'verbose_name_plural': 'gemeenten',
-                'ordering': ['naam'],
-                'permissions': [('wijkplannen_gemeente', 'Mag wijkplannen aanmaken in deze gemeente'), ('griffie_gemeente', 'Is griffier van deze gemeente')],
+                "verbose_name": "gemeente",
+                "verbose_name_plural": "gemeenten",
+                "ordering": ["naam"],
+                "permissions": [
+                    ("wijkplannen_gemeente", "Mag wijkplannen aanmaken in deze gemeente"),
+                    ("griffie_gemeente", "Is griffier van deze gemeente"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Wijk',
+            name="Wijk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', wup.models.gebieden.CBSCodeField(max_length=8, unique=True, validators=[django.core.validators.RegexValidator('^WK\\d{6}\\Z', 'Een wijkcode van het CBS is WK gevolgd door 6 cijfers, bijvoorbeeld WK023300.', code='wijkcode')], verbose_name='CBS-wijkcode')),
-                ('naam', models.CharField(max_length=100, verbose_name='naam')),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='wijken', to='wup.gemeente', verbose_name='gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    wup.models.gebieden.CBSCodeField(
+                        max_length=8,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^WK\\d{6}\\Z",
+                                "Een wijkcode van het CBS is WK gevolgd door 6 cijfers, bijvoorbeeld WK023300.",
+                                code="wijkcode",
+                            )
+                        ],
+                        verbose_name="CBS-wijkcode",
+                    ),
+                ),
+                ("naam", models.CharField(max_length=100, verbose_name="naam")),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="wijken",
+                        to="wup.gemeente",
+                        verbose_name="gemeente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wijk',
-                'verbose_name_plural': 'wijken',
-                'ordering': ['code'],
+                "verbose_name": "wijk",
+                "verbose_name_plural": "wijken",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Buurt',
+            name="Buurt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', wup.models.gebieden.CBSCodeField(max_length=10, unique=True, validators=[django.core.validators.RegexValidator('^BU\\d{8}\\Z', 'Een buurtcode van het CBS is BU gevolgd door 8 cijfers, bijvoorbeeld BU02330001.', code='buurtcode')], verbose_name='CBS-buurtcode')),
-                ('naam', models.CharField(max_length=100, verbose_name='naam')),
-                ('wijk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='buurten', to='wup.wijk', verbose_name='wijk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    wup.models.gebieden.CBSCodeField(
+                        max_length=10,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^BU\\d{8}\\Z",
+                                "Een buurtcode van het CBS is BU gevolgd door 8 cijfers, bijvoorbeeld BU02330001.",
+                                code="buurtcode",
+                            )
+                        ],
+                        verbose_name="CBS-buurtcode",
+                    ),
+                ),
+                ("naam", models.CharField(max_length=100, verbose_name="naam")),
+                (
+                    "wijk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="buurten",
+                        to="wup.wijk",
+                        verbose_name="wijk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'buurt',
-                'verbose_name_plural': 'buurten',
-                'ordering': ['code'],
+                "verbose_name": "buurt",
+                "verbose_name_plural": "buurten",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Wijkplan',
+            name="Wijkplan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=200, verbose_name='naam')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='webadres')),
-                ('omschrijving', models.TextField(blank=True, help_text='Waar gaat dit plan over? Afbakening, aanleiding en ambitie in een paar zinnen.', verbose_name='omschrijving')),
-                ('bestuurlijk_opdrachtgever', models.CharField(blank=True, help_text='De wethouder die verantwoordelijk is, bijvoorbeeld: wethouder Energie.', max_length=200, verbose_name='bestuurlijk opdrachtgever')),
-                ('ambtelijk_opdrachtgever', models.CharField(blank=True, max_length=200, verbose_name='ambtelijk opdrachtgever')),
-                ('beoogde_raadsdatum', models.DateField(blank=True, null=True, verbose_name='beoogde datum raadsbehandeling')),
-                ('fase', django_fsm.FSMField(choices=[('wijktoets', 'Wijktoets'), ('verkenning', 'Verkenning van alternatieven en participatie'), ('keuze', 'Keuze warmteoplossing'), ('uitwerking', 'Uitwerking en organisatie'), ('uitvoeringsplan', 'Opstellen uitvoeringsplan'), ('ter_besluitvorming', 'Ter besluitvorming bij de raad'), ('vastgesteld', 'Vastgesteld door de raad'), ('gepauzeerd', 'Gepauzeerd'), ('gestopt', 'Gestopt')], db_index=True, default='wijktoets', max_length=50, protected=True, verbose_name='fase')),
-                ('fase_voor_pauze', models.CharField(blank=True, choices=[('wijktoets', 'Wijktoets'), ('verkenning', 'Verkenning van alternatieven en participatie'), ('keuze', 'Keuze warmteoplossing'), ('uitwerking', 'Uitwerking en organisatie'), ('uitvoeringsplan', 'Opstellen uitvoeringsplan'), ('ter_besluitvorming', 'Ter besluitvorming bij de raad'), ('vastgesteld', 'Vastgesteld door de raad'), ('gepauzeerd', 'Gepauzeerd'), ('gestopt', 'Gestopt')], max_length=30, verbose_name='fase voor de pauze')),
-                ('aangeboden_aan_raad_op', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='eerst aangeboden aan de raad op')),
-                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('aangemaakt_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='aangemaakt door')),
-                ('buurten', models.ManyToManyField(related_name='wijkplannen', to='wup.buurt', verbose_name='buurten')),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='wijkplannen', to='wup.gemeente', verbose_name='gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200, verbose_name="naam")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="webadres")),
+                (
+                    "omschrijving",
+                    models.TextField(
+                        blank=True,
+                        help_text="Waar gaat dit plan over? Afbakening, aanleiding en ambitie in een paar zinnen.",
+                        verbose_name="omschrijving",
+                    ),
+                ),
+                (
+                    "bestuurlijk_opdrachtgever",
+                    models.CharField(
+                        blank=True,
+                        help_text="De wethouder die verantwoordelijk is, bijvoorbeeld: wethouder Energie.",
+                        max_length=200,
+                        verbose_name="bestuurlijk opdrachtgever",
+                    ),
+                ),
+                (
+                    "ambtelijk_opdrachtgever",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="ambtelijk opdrachtgever"
+                    ),
+                ),
+                (
+                    "beoogde_raadsdatum",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="beoogde datum raadsbehandeling"
+                    ),
+                ),
+                (
+                    "fase",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("wijktoets", "Wijktoets"),
+                            ("verkenning", "Verkenning van alternatieven en participatie"),
+                            ("keuze", "Keuze warmteoplossing"),
+                            ("uitwerking", "Uitwerking en organisatie"),
+                            ("uitvoeringsplan", "Opstellen uitvoeringsplan"),
+                            ("ter_besluitvorming", "Ter besluitvorming bij de raad"),
+                            ("vastgesteld", "Vastgesteld door de raad"),
+                            ("gepauzeerd", "Gepauzeerd"),
+                            ("gestopt", "Gestopt"),
+                        ],
+                        db_index=True,
+                        default="wijktoets",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="fase",
+                    ),
+                ),
+                (
+                    "fase_voor_pauze",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("wijktoets", "Wijktoets"),
+                            ("verkenning", "Verkenning van alternatieven en participatie"),
+                            ("keuze", "Keuze warmteoplossing"),
+                            ("uitwerking", "Uitwerking en organisatie"),
+                            ("uitvoeringsplan", "Opstellen uitvoeringsplan"),
+                            ("ter_besluitvorming", "Ter besluitvorming bij de raad"),
+                            ("vastgesteld", "Vastgesteld door de raad"),
+                            ("gepauzeerd", "Gepauzeerd"),
+                            ("gestopt", "Gestopt"),
+                        ],
+                        max_length=30,
+                        verbose_name="fase voor de pauze",
+                    ),
+                ),
+                (
+                    "aangeboden_aan_raad_op",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="eerst aangeboden aan de raad op",
+                    ),
+                ),
+                (
+                    "versie",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="versie"),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                (
+                    "aangemaakt_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="aangemaakt door",
+                    ),
+                ),
+                (
+                    "buurten",
+                    models.ManyToManyField(
+                        related_name="wijkplannen", to="wup.buurt", verbose_name="buurten"
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="wijkplannen",
+                        to="wup.gemeente",
+                        verbose_name="gemeente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wijkplan',
-                'verbose_name_plural': 'wijkplannen',
-                'ordering': ['gemeente__naam', 'naam'],
-                'permissions': [('besluit_wijkplan', 'Mag het raadsbesluit over een wijkplan vastleggen')],
+                "verbose_name": "wijkplan",
+                "verbose_name_plural": "wijkplannen",
+                "ordering": ["gemeente__naam", "naam"],
+                "permissions": [
+                    ("besluit_wijkplan", "Mag het raadsbesluit over een wijkplan vastleggen")
+                ],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Faseovergang',
+            name="Faseovergang",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('overgang', models.CharField(max_length=40, verbose_name='overgang')),
-                ('van_fase', models.CharField(choices=[('wijktoets', 'Wijktoets'), ('verkenning', 'Verkenning van alternatieven en participatie'), ('keuze', 'Keuze warmteoplossing'), ('uitwerking', 'Uitwerking en organisatie'), ('uitvoeringsplan', 'Opstellen uitvoeringsplan'), ('ter_besluitvorming', 'Ter besluitvorming bij de raad'), ('vastgesteld', 'Vastgesteld door de raad'), ('gepauzeerd', 'Gepauzeerd'), ('gestopt', 'Gestopt')], max_length=30, verbose_name='van fase')),
-                ('naar_fase', models.CharField(choices=[('wijktoets', 'Wijktoets'), ('verkenning', 'Verkenning van alternatieven en participatie'), ('keuze', 'Keuze warmteoplossing'), ('uitwerking', 'Uitwerking en organisatie'), ('uitvoeringsplan', 'Opstellen uitvoeringsplan'), ('ter_besluitvorming', 'Ter besluitvorming bij de raad'), ('vastgesteld', 'Vastgesteld door de raad'), ('gepauzeerd', 'Gepauzeerd'), ('gestopt', 'Gestopt')], max_length=30, verbose_name='naar fase')),
-                ('motivatie', models.TextField(blank=True, verbose_name='motivatie')),
-                ('op', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='op')),
-                ('voorwaarden', models.JSONField(blank=True, default=list, verbose_name='voorwaarden op dat moment')),
-                ('door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door')),
-                ('wijkplan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='historie', to='wup.wijkplan', verbose_name='wijkplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("overgang", models.CharField(max_length=40, verbose_name="overgang")),
+                (
+                    "van_fase",
+                    models.CharField(
+                        choices=[
+                            ("wijktoets", "Wijktoets"),
+                            ("verkenning", "Verkenning van alternatieven en participatie"),
+                            ("keuze", "Keuze warmteoplossing"),
+                            ("uitwerking", "Uitwerking en organisatie"),
+                            ("uitvoeringsplan", "Opstellen uitvoeringsplan"),
+                            ("ter_besluitvorming", "Ter besluitvorming bij de raad"),
+                            ("vastgesteld", "Vastgesteld door de raad"),
+                            ("gepauzeerd", "Gepauzeerd"),
+                            ("gestopt", "Gestopt"),
+                        ],
+                        max_length=30,
+                        verbose_name="van fase",
+                    ),
+                ),
+                (
+                    "naar_fase",
+                    models.CharField(
+                        choices=[
+                            ("wijktoets", "Wijktoets"),
+                            ("verkenning", "Verkenning van alternatieven en participatie"),
+                            ("keuze", "Keuze warmteoplossing"),
+                            ("uitwerking", "Uitwerking en organisatie"),
+                            ("uitvoeringsplan", "Opstellen uitvoeringsplan"),
+                            ("ter_besluitvorming", "Ter besluitvorming bij de raad"),
+                            ("vastgesteld", "Vastgesteld door de raad"),
+                            ("gepauzeerd", "Gepauzeerd"),
+                            ("gestopt", "Gestopt"),
+                        ],
+                        max_length=30,
+                        verbose_name="naar fase",
+                    ),
+                ),
+                ("motivatie", models.TextField(blank=True, verbose_name="motivatie")),
+                ("op", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="op")),
+                (
+                    "voorwaarden",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="voorwaarden op dat moment"
+                    ),
+                ),
+                (
+                    "door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="door",
+                    ),
+                ),
+                (
+                    "wijkplan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="historie",
+                        to="wup.wijkplan",
+                        verbose_name="wijkplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'faseovergang',
-                'verbose_name_plural': 'faseovergangen',
-                'ordering': ['-op', '-pk'],
-                'default_permissions': ('view',),
+                "verbose_name": "faseovergang",
+                "verbose_name_plural": "faseovergangen",
+                "ordering": ["-op", "-pk"],
+                "default_permissions": ("view",),
             },
         ),
         migrations.CreateModel(
-            name='Melding',
+            name="Melding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tekst', models.CharField(max_length=300, verbose_name='tekst')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('gelezen_op', models.DateTimeField(blank=True, null=True, verbose_name='gelezen op')),
-                ('faseovergang', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meldingen', to='wup.faseovergang')),
-                ('ontvanger', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wup_meldingen', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tekst", models.CharField(max_length=300, verbose_name="tekst")),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                (
+                    "gelezen_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gelezen op"),
+                ),
+                (
+                    "faseovergang",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meldingen",
+                        to="wup.faseovergang",
+                    ),
+                ),
+                (
+                    "ontvanger",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wup_meldingen",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'melding',
-                'verbose_name_plural': 'meldingen',
-                'ordering': ['-aangemaakt_op', '-pk'],
-                'constraints': [models.UniqueConstraint(fields=('ontvanger', 'faseovergang'), name='melding_eenmaal_per_overgang')],
+                "verbose_name": "melding",
+                "verbose_name_plural": "meldingen",
+                "ordering": ["-aangemaakt_op", "-pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("ontvanger", "faseovergang"), name="melding_eenmaal_per_overgang"
+                    )
+                ],
             },
         ),
     ]
