@@ -15,7 +15,7 @@ def pytest_collection_modifyitems(config, items):
     from django.conf import settings
 
     has_services = settings.DATABASES["default"]["ENGINE"].endswith("postgresql") and bool(
-        settings.CELERY_BROKER_URL
+        settings.WUP_BROKER_CONFIGURED
     )
     if has_services or os.environ.get("WUP_REQUIRE_SERVICES") == "1":
         return

@@ -121,12 +121,16 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Celery ---------------------------------------------------------------------------------
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
-CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
-# No broker configured: run tasks in-process, so `make run` needs no Redis.
-# Tests run tasks in-process too; the one test with a real worker overrides this.
+_BROKER = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+#: A real broker (Redis) is configured, so tasks can go to workers.
+WUP_BROKER_CONFIGURED = bool(_BROKER)
+# Without a broker the tasks run in-process (`make run` needs no Redis); the in-memory
+# transport keeps Celery from looking for a broker host it will never use. Tests run tasks
+# in-process too; the one test with a real worker overrides this.
+CELERY_BROKER_URL = _BROKER or "memory://"
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=_BROKER or None)
 CELERY_TASK_ALWAYS_EAGER = env.bool(
-    "CELERY_TASK_ALWAYS_EAGER", default=TESTING or not CELERY_BROKER_URL
+    "CELERY_TASK_ALWAYS_EAGER", default=TESTING or not WUP_BROKER_CONFIGURED
 )
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
