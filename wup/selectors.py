@@ -6,7 +6,7 @@ Step apps read the core only through this module.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -15,7 +15,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from wup import permissions
 from wup.constants import Fase, Spoor
-from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijkplan
+from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
 from wup.workflow import (
     OVERGANGEN,
     TERUGSTUUR_FASEN,
@@ -230,4 +230,40 @@ def meldingen_voor(user: User, limit: int = 200) -> QuerySet[Melding]:
 
 def wijkplan_by_pk(pk: int) -> Wijkplan | None:
     """One plan with what every page of it shows; None if there is no such plan."""
-    return Wijkplan.objects.select_related("gemeente").filter(pk=pk).first()
+    return (
+        Wijkplan.objects.select_related("gemeente")
+        .prefetch_related("buurten")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+# --- Areas -------------------------------------------------------------------------------------
+
+
+def gemeenten() -> QuerySet[Gemeente]:
+    return Gemeente.objects.order_by("naam", "code")
+
+
+def wijken() -> QuerySet[Wijk]:
+    return Wijk.objects.select_related("gemeente").order_by("code")
+
+
+def buurten() -> QuerySet[Buurt]:
+    return Buurt.objects.select_related("wijk__gemeente").order_by("code")
+
+
+def gemeente_by_code(code: str) -> Gemeente | None:
+    return gemeenten().filter(code=code).first()
+
+
+def wijk_by_code(code: str) -> Wijk | None:
+    return wijken().filter(code=code).first()
+
+
+def buurt_by_code(code: str) -> Buurt | None:
+    return buurten().filter(code=code).first()
+
+
+def buurten_by_code(codes: Iterable[str]) -> dict[str, Buurt]:
+    return {b.code: b for b in buurten().filter(code__in=list(codes))}

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from wup import selectors
 from wup.api.schema import OpenVoorwaardeSerializer, VoorwaardeSerializer
 from wup.constants import Fase, Spoor
 from wup.models import Buurt, Faseovergang, Gemeente, Wijk, Wijkplan
@@ -206,7 +207,7 @@ class BuurtcodesField(serializers.ListField):
 
     def to_internal_value(self, data):
         codes = list(dict.fromkeys(super().to_internal_value(data)))
-        buurten = {b.code: b for b in Buurt.objects.select_related("wijk").filter(code__in=codes)}
+        buurten = selectors.buurten_by_code(codes)
         onbekend = [c for c in codes if c not in buurten]
         if onbekend:
             raise serializers.ValidationError(
@@ -242,7 +243,7 @@ class WijkplanAanmakenSerializer(_PlanVeldenMixin):
     buurten = BuurtcodesField(min_length=1)
 
     def validate_gemeente(self, code: str) -> Gemeente:
-        gemeente = Gemeente.objects.filter(code=code).first()
+        gemeente = selectors.gemeente_by_code(code)
         if gemeente is None:
             raise serializers.ValidationError(
                 _("Gemeente %(code)s is niet bekend.") % {"code": code}, code="unknown"

@@ -47,7 +47,7 @@ from wup.api.serializers import (
     WijkSerializer,
 )
 from wup.exceptions import StaleVersion
-from wup.models import Buurt, Faseovergang, Gemeente, Wijk, Wijkplan
+from wup.models import Buurt, Faseovergang, Wijk, Wijkplan
 from wup.models.gebieden import buurtcode_validator, gemeentecode_validator, wijkcode_validator
 from wup.workflow import OVERGANGEN, GateResult
 
@@ -110,7 +110,7 @@ class ApiView(generics.GenericAPIView):
 @extend_schema(tags=[TAG_GEBIEDEN])
 class GemeentenView(ApiView, generics.ListAPIView):
     serializer_class = GemeenteSerializer
-    queryset = Gemeente.objects.order_by("naam", "code")
+    queryset = selectors.gemeenten()
 
     @extend_schema(
         operation_id="gemeentenLijst",
@@ -134,7 +134,7 @@ class GemeenteView(ApiView):
     )
     def get(self, request: Request, code: str) -> Response:
         code = _path_code(gemeentecode_validator, code)
-        gemeente = Gemeente.objects.filter(code=code).first()
+        gemeente = selectors.gemeente_by_code(code)
         if gemeente is None:
             raise NotFound(_("Gemeente %(code)s is niet bekend.") % {"code": code})
         return Response(self.get_serializer(gemeente).data)
@@ -145,7 +145,7 @@ class WijkenView(ApiView, generics.ListAPIView):
     serializer_class = WijkSerializer
 
     def get_queryset(self) -> QuerySet[Wijk]:
-        wijken = Wijk.objects.select_related("gemeente").order_by("code")
+        wijken = selectors.wijken()
         return filters.WijkFilter.apply(self.request, wijken)
 
     @extend_schema(
@@ -171,7 +171,7 @@ class WijkView(ApiView):
     )
     def get(self, request: Request, code: str) -> Response:
         code = _path_code(wijkcode_validator, code)
-        wijk = Wijk.objects.select_related("gemeente").filter(code=code).first()
+        wijk = selectors.wijk_by_code(code)
         if wijk is None:
             raise NotFound(_("Wijk %(code)s is niet bekend.") % {"code": code})
         return Response(self.get_serializer(wijk).data)
@@ -182,7 +182,7 @@ class BuurtenView(ApiView, generics.ListAPIView):
     serializer_class = BuurtSerializer
 
     def get_queryset(self) -> QuerySet[Buurt]:
-        buurten = Buurt.objects.select_related("wijk__gemeente").order_by("code")
+        buurten = selectors.buurten()
         return filters.BuurtFilter.apply(self.request, buurten)
 
     @extend_schema(
@@ -209,7 +209,7 @@ class BuurtView(ApiView):
     )
     def get(self, request: Request, code: str) -> Response:
         code = _path_code(buurtcode_validator, code)
-        buurt = Buurt.objects.select_related("wijk__gemeente").filter(code=code).first()
+        buurt = selectors.buurt_by_code(code)
         if buurt is None:
             raise NotFound(_("Buurt %(code)s is niet bekend.") % {"code": code})
         return Response(self.get_serializer(buurt).data)
@@ -220,14 +220,7 @@ class BuurtView(ApiView):
 
 def plan_voor(request: Request, id: int) -> Wijkplan:
     """The plan with this id, if the user may see it: 404 if it does not exist, else 403."""
-    plan = (
-        Wijkplan.objects.select_related("gemeente")
-        .prefetch_related("buurten")
-        .filter(pk=id)
-        .first()
-        if 0 < id <= MAX_ID
-        else None
-    )
+    plan = selectors.wijkplan_by_pk(id) if 0 < id <= MAX_ID else None
     if plan is None:
         raise NotFound(_("Dit wijkplan bestaat niet."))
     if not selectors.may_view(plan, request.user):
