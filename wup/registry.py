@@ -2,7 +2,11 @@
 
 * ``gates`` (in :mod:`wup.workflow`): conditions per transition and track;
 * ``steps``: each step's section of the plan page, and its pages in the plan navigation;
-* ``chapters``: each step's chapter(s) of the plan document.
+* ``chapters``: each step's chapter(s) and annexes of the plan document;
+* ``demo_loaders``: what a step adds to the demo data of ``make run``.
+
+A step's URLs (web pages under ``/``, API under ``/api/v1/``) are named on its ``Step`` and
+included by the project's URLconf.
 
 The core never imports a step app; it only iterates over what was registered.
 """
@@ -47,6 +51,10 @@ class Step:
     template: str
     context: ContextFunc | None = None
     pages: tuple[PlanPage, ...] = ()
+    #: Dotted path of the step's URLconf for web pages (included at the site root).
+    urls: str | None = None
+    #: Dotted path of the step's API URLconf (included under ``/api/v1/``).
+    api_urls: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,8 @@ class Chapter:
     title: Promise | str
     template: str
     context: ContextFunc | None = None
+    #: An annex (bijlage) after the chapters, e.g. indicator tables.
+    annex: bool = False
 
 
 @dataclass
@@ -89,8 +99,26 @@ class ChapterRegistry(_Registry[Chapter]):
         return self._add(f"{chapter.app_label}:{chapter.order}", chapter)
 
     def all(self) -> list[Chapter]:
-        return sorted(self._items.values(), key=lambda c: c.order)
+        return sorted(self._items.values(), key=lambda c: (c.annex, c.order))
+
+
+DemoLoader = Callable[[Any], None]
+
+
+@dataclass
+class DemoRegistry(_Registry[DemoLoader]):
+    """Loaders called by ``manage.py demo_data`` after the core's areas, users and plans.
+
+    Each gets the command's stdout writer and must be idempotent.
+    """
+
+    def register(self, key: str, loader: DemoLoader) -> DemoLoader:
+        return self._add(key, loader)
+
+    def all(self) -> list[tuple[str, DemoLoader]]:
+        return sorted(self._items.items())
 
 
 steps = StepRegistry()
 chapters = ChapterRegistry()
+demo_loaders = DemoRegistry()

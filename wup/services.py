@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -18,7 +19,13 @@ from guardian.shortcuts import assign_perm, get_users_with_perms
 from wup import permissions
 from wup.constants import Fase
 from wup.exceptions import GatesNotMet, PlanFrozen, StaleVersion, TransitionConflict
-from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijkplan
+from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
+from wup.models.gebieden import (
+    buurtcode_validator,
+    gemeentecode_validator,
+    normalise_cbs_code,
+    wijkcode_validator,
+)
 from wup.workflow import OVERGANGEN, TERUGSTUUR_FASEN, gates
 
 #: Plan fields a projectleider edits in the plan form and the API.
@@ -285,3 +292,68 @@ def meldingen_gelezen(*, user: AbstractBaseUser) -> int:
     return Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True).update(
         gelezen_op=timezone.now()
     )
+
+
+@dataclass(frozen=True)
+class GebiedRegel:
+    """One area as a source (e.g. the CBS Kerncijfers) names it."""
+
+    code: str
+    naam: str
+
+
+def gebieden_bijwerken(*, regels: Iterable[GebiedRegel]) -> dict[str, int]:
+    """Create or rename gemeenten, wijken and buurten by CBS code, in one transaction.
+
+    Used by imports that know the official area names. A wijk's gemeente and a buurt's wijk
+    follow from the code itself (CBS numbering), so an area whose parent is missing from the
+    source still lands in the right place. Areas are never deleted (plans may refer to them).
+    Returns the number of areas per kind ("GM", "WK", "BU"). Raises ``ValidationError`` naming
+    every bad code; then nothing is saved.
+    """
+    validators = {"GM": gemeentecode_validator, "WK": wijkcode_validator, "BU": buurtcode_validator}
+    per_soort: dict[str, dict[str, str]] = {"GM": {}, "WK": {}, "BU": {}}
+    fouten: list[str] = []
+    for regel in regels:
+        code = normalise_cbs_code(regel.code)
+        try:
+            if code[:2] not in validators:
+                raise ValidationError(_("dit is geen code van een gemeente, wijk of buurt."))
+            validators[code[:2]](code)
+        except ValidationError as exc:
+            fouten.append(f"{code or '(leeg)'}: {exc.messages[0]}")
+            continue
+        per_soort[code[:2]][code] = regel.naam.strip()
+    if fouten:
+        raise ValidationError(fouten)
+    for code in list(per_soort["BU"]):
+        per_soort["WK"].setdefault(f"WK{code[2:8]}", "")
+    for code in list(per_soort["WK"]):
+        per_soort["GM"].setdefault(f"GM{code[2:6]}", "")
+
+    def upsert(model, namen: dict[str, str], ouder: tuple[str, dict[str, int], int] | None):
+        bestaand = dict(model.objects.filter(code__in=list(namen)).values_list("code", "naam"))
+        objecten = []
+        for code, naam in namen.items():
+            obj = model(code=code, naam=naam or bestaand.get(code) or code)
+            if ouder:
+                veld, ids, lengte = ouder
+                setattr(obj, veld, ids[code[2:lengte]])
+            objecten.append(obj)
+        model.objects.bulk_create(
+            objecten,
+            update_conflicts=True,
+            unique_fields=["code"],
+            update_fields=["naam", *([ouder[0]] if ouder else [])],
+            batch_size=2000,
+        )
+        return {
+            code[2:]: pk
+            for code, pk in model.objects.filter(code__in=list(namen)).values_list("code", "pk")
+        }
+
+    with transaction.atomic():
+        gm = upsert(Gemeente, per_soort["GM"], None)
+        wk = upsert(Wijk, per_soort["WK"], ("gemeente_id", gm, 6))
+        upsert(Buurt, per_soort["BU"], ("wijk_id", wk, 8))
+    return {soort: len(namen) for soort, namen in per_soort.items()}

@@ -205,3 +205,37 @@ def test_two_users_moving_the_same_plan_at_once_one_wins_one_gets_a_conflict(gem
     assert Faseovergang.objects.filter(wijkplan=plan).count() == 1
     winnaar = Faseovergang.objects.get(wijkplan=plan)
     assert plan.fase == winnaar.naar_fase
+
+
+def test_area_update_creates_and_renames_by_code_and_places_each_under_its_parent(db):
+    from wup.models import Gemeente
+    from wup.services import GebiedRegel, gebieden_bijwerken
+
+    gebieden_bijwerken(regels=[GebiedRegel("GM0233", "Ermelo"), GebiedRegel("BU02330001 ", "Oost")])
+    aantallen = gebieden_bijwerken(
+        regels=[GebiedRegel("WK023300", "Wijk 00 Ermelo"), GebiedRegel("BU02330001", "Ermelo-Oost")]
+    )
+
+    assert aantallen == {"GM": 1, "WK": 1, "BU": 1}
+    buurt = Buurt.objects.select_related("wijk__gemeente").get(code="BU02330001")
+    assert (buurt.naam, buurt.wijk.naam, buurt.wijk.gemeente.naam) == (
+        "Ermelo-Oost",
+        "Wijk 00 Ermelo",
+        "Ermelo",
+    )
+    assert Gemeente.objects.count() == 1
+
+
+def test_area_update_with_a_bad_code_saves_nothing_and_names_every_bad_code(db):
+    from wup.services import GebiedRegel, gebieden_bijwerken
+
+    with pytest.raises(ValidationError) as exc:
+        gebieden_bijwerken(
+            regels=[
+                GebiedRegel("GM0233", "Ermelo"),
+                GebiedRegel("BU0233", "x"),
+                GebiedRegel("XX1", "y"),
+            ]
+        )
+    assert [m.split(":")[0] for m in exc.value.messages] == ["BU0233", "XX1"]
+    assert not Buurt.objects.exists()

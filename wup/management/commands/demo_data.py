@@ -22,6 +22,7 @@ from guardian.shortcuts import assign_perm
 from wup import services
 from wup.constants import Fase, Rol
 from wup.models import Buurt, Gemeente, Wijk, Wijkplan
+from wup.registry import demo_loaders
 from wup.roles import ensure_roles
 
 GEBIEDEN_CSV = Path(__file__).resolve().parents[2] / "data" / "ermelo_buurten_2021.csv"
@@ -141,6 +142,9 @@ class Command(BaseCommand):
             gemeente = self._gebieden()
             gebruikers = self._gebruikers(gemeente)
             nieuw = [p for p in PLANNEN if self._plan(p, gemeente, gebruikers[Rol.PROJECTLEIDER])]
+            # What the step apps add (e.g. CBS figures for the wijktoets), in a fixed order.
+            for _key, loader in demo_loaders.all():
+                loader(self.stdout)
         self.stdout.write(
             f"{gemeente}: {gemeente.wijken.count()} wijken, "
             f"{Buurt.objects.filter(wijk__gemeente=gemeente).count()} buurten; "
