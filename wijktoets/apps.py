@@ -7,8 +7,17 @@ class WijktoetsConfig(AppConfig):
     verbose_name = _("Stap 1: Wijktoets")
 
     def ready(self) -> None:
+        from wijktoets import (
+            registratie_indicatoren,
+            registratie_kerncijfers,
+            registratie_wijktoets,
+        )
         from wup.constants import Fase, Spoor
         from wup.registry import Step, steps
+
+        registratie_kerncijfers.register()
+        registratie_indicatoren.register()
+        registratie_wijktoets.register()
 
         steps.register(
             Step(
@@ -24,5 +33,7 @@ class WijktoetsConfig(AppConfig):
                 fasen=(Fase.WIJKTOETS,),
                 sporen=(Spoor.ORGANISATORISCH, Spoor.PARTICIPATIE),
                 template="wup/stap.html",
+                urls="wijktoets.urls",
+                api_urls="wijktoets.api.urls",
             )
         )

@@ -48,3 +48,10 @@ def ensure_roles(**kwargs) -> None:
                 Permission.objects.filter(content_type__app_label=app_label, codename=codename)
             )
         groep.permissions.add(*perms)
+
+
+def grant(rol: Rol, *permissies: str) -> None:
+    """Let a step app give a role the model permissions of its own models (from ``ready()``)."""
+    for permissie in permissies:
+        if permissie not in ROL_PERMISSIES[rol]:
+            ROL_PERMISSIES[rol].append(permissie)

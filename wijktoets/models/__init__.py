@@ -1,0 +1,1 @@
+"""Step 1 models: CBS key figures per region (``kerncijfers``) and the wijktoets itself."""

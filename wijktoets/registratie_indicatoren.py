@@ -1,0 +1,5 @@
+"""What the indicatoren part of step 1 registers with the core (called from the AppConfig)."""
+
+
+def register() -> None:
+    pass
