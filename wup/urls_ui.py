@@ -27,5 +27,6 @@ urlpatterns = [
         name="wijkplan-overgang",
     ),
     path("wijkplannen/<int:pk>/historie", views.wijkplan_historie, name="wijkplan-historie"),
+    path("wijkplannen/<int:pk>/document", views.wijkplan_document, name="wijkplan-document"),
     path("meldingen", views.meldingen, name="meldingen"),
 ]

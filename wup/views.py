@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from wup import selectors, services
+from wup import document, selectors, services
 from wup.api.exceptions import problem_response
 from wup.constants import Fase, Spoor
 from wup.exceptions import GatesNotMet, PlanFrozen, StaleVersion, TransitionConflict
@@ -440,6 +440,20 @@ def meldingen(request: HttpRequest) -> HttpResponse:
         return redirect("meldingen")
     return render(
         request, "wup/meldingen.html", {"meldingen": selectors.meldingen_voor(request.user)}
+    )
+
+
+# --- Plan document ---------------------------------------------------------------------------
+
+
+@login_required
+def wijkplan_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan document as composed from the registered chapters (HTML preview)."""
+    plan = _viewable_plan(request, pk)
+    return render(
+        request,
+        "plan/document.html",
+        {"plan": plan, "hoofdstukken": document.samenstellen(plan, request)},
     )
 
 

@@ -50,6 +50,7 @@ VERWACHT = {
     "wijkplan-nieuw": _same(VERBODEN, anoniem=LOGIN, projectleider=OK, andere_projectleider=OK),
     "wijkplan-detail": UI_EIGEN_PLAN,
     "wijkplan-historie": UI_EIGEN_PLAN,
+    "wijkplan-document": UI_EIGEN_PLAN,
     "wijkplan-bewerken": UI_ALLEEN_PROJECTLEIDER,
     "wijkplan-overgang": {
         # the confirmation page of the plan's first forward transition

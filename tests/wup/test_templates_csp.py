@@ -107,6 +107,7 @@ def _pagina_urls(plannen):
     for naam, plan in plannen.items():
         yield f"detail {naam}", "get", reverse("wijkplan-detail", args=[plan.pk]), {}
         yield f"historie {naam}", "get", reverse("wijkplan-historie", args=[plan.pk]), {}
+        yield f"plandocument {naam}", "get", reverse("wijkplan-document", args=[plan.pk]), {}
     keuze, wijktoets = plannen["keuze"], plannen["wijktoets"]
     yield "dashboard", "get", reverse("dashboard"), {}
     yield "nieuw", "get", reverse("wijkplan-nieuw"), {}
