@@ -53,3 +53,25 @@ def plan(gemeente, projectleider):
 @pytest.fixture
 def rol():
     return Rol
+
+
+@pytest.fixture(autouse=True)
+def _gates_of_the_app_under_test(request):
+    """Each test sees the core's conditions and those of its own app, not other steps'.
+
+    Core tests (tests/wup, tests/api) test the state machine itself; a step's tests test its own
+    gates. Without this, every step that adds a condition would break the tests of the others.
+    Keys of registered conditions start with the registering app's label (e.g. "wijktoets.").
+    """
+    from wup.workflow import gates
+
+    parts = request.node.path.parts
+    app = parts[parts.index("tests") + 1] if "tests" in parts else "wup"
+    keep = ("wup.",) if app in {"wup", "api"} else ("wup.", f"{app}.")
+    saved = dict(gates._conditions)
+    for key in list(gates._conditions):
+        if not key.startswith(keep):
+            gates.unregister(key)
+    yield
+    gates._conditions.clear()
+    gates._conditions.update(saved)

@@ -3,7 +3,7 @@
 * ``gates`` (in :mod:`wup.workflow`): conditions per transition and track;
 * ``steps``: each step's section of the plan page, and its pages in the plan navigation;
 * ``chapters``: each step's chapter(s) and annexes of the plan document;
-* ``demo_loaders``: what a step adds to the demo data of ``make run``.
+* ``demo_loaders`` and ``demo_preparers``: what a step adds to the demo data of ``make run``.
 
 A step's URLs (web pages under ``/``, API under ``/api/v1/``) are named on its ``Step`` and
 included by the project's URLconf.
@@ -119,6 +119,27 @@ class DemoRegistry(_Registry[DemoLoader]):
         return sorted(self._items.items())
 
 
+DemoPreparer = Callable[[Any, "Wijkplan", str, Any], None]
+
+
+@dataclass
+class DemoPreparerRegistry(_Registry[DemoPreparer]):
+    """Called by ``demo_data`` before it moves a demo plan through a transition.
+
+    ``preparer(stdout, plan, transition, projectleider)`` does, through the step's own services,
+    what that step's conditions for ``transition`` ask (e.g. complete the wijktoets before
+    ``start_verkenning``), so the demo plans reach their phase the way a real plan would.
+    It must be idempotent and ignore transitions that are not its concern.
+    """
+
+    def register(self, key: str, preparer: DemoPreparer) -> DemoPreparer:
+        return self._add(key, preparer)
+
+    def all(self) -> list[tuple[str, DemoPreparer]]:
+        return sorted(self._items.items())
+
+
 steps = StepRegistry()
 chapters = ChapterRegistry()
 demo_loaders = DemoRegistry()
+demo_preparers = DemoPreparerRegistry()

@@ -22,7 +22,7 @@ from guardian.shortcuts import assign_perm
 from wup import services
 from wup.constants import Fase, Rol
 from wup.models import Buurt, Gemeente, Wijk, Wijkplan
-from wup.registry import demo_loaders
+from wup.registry import demo_loaders, demo_preparers
 from wup.roles import ensure_roles
 
 GEBIEDEN_CSV = Path(__file__).resolve().parents[2] / "data" / "ermelo_buurten_2021.csv"
@@ -141,10 +141,11 @@ class Command(BaseCommand):
             ensure_roles()
             gemeente = self._gebieden()
             gebruikers = self._gebruikers(gemeente)
-            nieuw = [p for p in PLANNEN if self._plan(p, gemeente, gebruikers[Rol.PROJECTLEIDER])]
-            # What the step apps add (e.g. CBS figures for the wijktoets), in a fixed order.
+            # What the step apps add first (e.g. CBS figures), then the plans, which the steps
+            # prepare before each transition (e.g. a completed wijktoets).
             for _key, loader in demo_loaders.all():
                 loader(self.stdout)
+            nieuw = [p for p in PLANNEN if self._plan(p, gemeente, gebruikers[Rol.PROJECTLEIDER])]
         self.stdout.write(
             f"{gemeente}: {gemeente.wijken.count()} wijken, "
             f"{Buurt.objects.filter(wijk__gemeente=gemeente).count()} buurten; "
@@ -218,6 +219,8 @@ class Command(BaseCommand):
             beoogde_raadsdatum=raadsdatum,
         )
         for overgang, motivatie in demo.stappen:
+            for _key, preparer in demo_preparers.all():
+                preparer(self.stdout, plan, overgang, projectleider)
             services.wijkplan_transition(
                 wijkplan=plan, overgang=overgang, user=projectleider, motivatie=motivatie
             )
