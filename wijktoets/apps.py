@@ -12,8 +12,9 @@ class WijktoetsConfig(AppConfig):
             registratie_kerncijfers,
             registratie_wijktoets,
         )
+        from wijktoets.views.wijktoets import stap_context
         from wup.constants import Fase, Spoor
-        from wup.registry import Step, steps
+        from wup.registry import PlanPage, Step, steps
 
         registratie_kerncijfers.register()
         registratie_indicatoren.register()
@@ -32,7 +33,12 @@ class WijktoetsConfig(AppConfig):
                 ),
                 fasen=(Fase.WIJKTOETS,),
                 sporen=(Spoor.ORGANISATORISCH, Spoor.PARTICIPATIE),
-                template="wup/stap.html",
+                template="wijktoets/wijktoets_stap.html",
+                context=stap_context,
+                pages=(
+                    PlanPage(_("Wijktoets"), "wijktoets"),
+                    PlanPage(_("Kerncijfers van het plangebied"), "wijktoets-indicatoren"),
+                ),
                 urls="wijktoets.urls",
                 api_urls="wijktoets.api.urls",
             )

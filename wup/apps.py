@@ -12,4 +12,6 @@ class WupConfig(AppConfig):
         from wup.roles import ensure_roles
 
         gates.register()
-        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="wup.ensure_roles")
+        # After every app's migrations (no sender): a step app's permissions exist only after
+        # its own migrations, and its grants must reach the role groups on a fresh database.
+        post_migrate.connect(ensure_roles, dispatch_uid="wup.ensure_roles")

@@ -11,11 +11,13 @@ from wup.models import Buurt, Gemeente, Wijkplan
 from wup.workflow import TERUGSTUUR_FASEN, Overgang
 
 #: NL Design System (Utrecht) classes per widget, so templates can render ``{{ field }}``.
+#: The first match wins: subclasses first (CheckboxSelectMultiple is a RadioSelect, and both
+#: are Selects).
 _WIDGET_CLASSES: dict[type[forms.Widget], str] = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
-    forms.Select: "utrecht-select utrecht-select--html-select",
-    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
     forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
+    forms.Select: "utrecht-select utrecht-select--html-select",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.widgets.Input: "utrecht-textbox utrecht-textbox--html-input",
 }

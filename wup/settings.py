@@ -9,6 +9,7 @@ With nothing set, the embedded default runs: an SQLite file and eager Celery tas
 real workers. Production refuses to start without ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
+import tempfile
 from pathlib import Path
 
 import environ
@@ -175,7 +176,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Tests write uploads to a scratch folder, never into the checkout.
+MEDIA_ROOT = env.path(
+    "MEDIA_ROOT",
+    default=Path(tempfile.gettempdir()) / "wup-test-media" if TESTING else BASE_DIR / "media",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

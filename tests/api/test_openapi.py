@@ -68,8 +68,9 @@ def test_field_names_are_lower_camel_case(document):
 
 
 def test_documented_endpoints(document):
+    """The core's endpoints are all documented (step apps check their own)."""
     gedocumenteerd = {(method.upper(), path) for path, method, _ in operations(document)}
-    assert gedocumenteerd == {
+    assert gedocumenteerd >= {
         ("GET", "/api/v1/gemeenten"),
         ("GET", "/api/v1/gemeenten/{code}"),
         ("GET", "/api/v1/wijken"),

@@ -11,6 +11,7 @@ from django.contrib.admin.sites import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
+from wijktoets.models import KerncijferImport
 from wup.services import wijkplan_create, wijkplan_transition
 
 ROLLEN = ("anoniem", "projectleider", "andere_projectleider", "griffier", "beheerder")
@@ -77,7 +78,34 @@ VERWACHT = {
     "api:wijkplan-overgang-uitvoeren": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
     # the API's catch-all: anything else under /api/v1/ is a problem+json 404
     "api:<catch-all>": _same(NIET_GEVONDEN),
+    # --- step 1: wijktoets
+    "wijktoets": UI_EIGEN_PLAN,
+    "wijktoets-versies": UI_EIGEN_PLAN,
+    "wijktoets-algemeen": UI_ALLEEN_PROJECTLEIDER,
+    "wijktoets-bevinding": UI_ALLEEN_PROJECTLEIDER,
+    "wijktoets-partijen": UI_ALLEEN_PROJECTLEIDER,
+    "wijktoets-oordeel": UI_ALLEEN_PROJECTLEIDER,
+    "wijktoets-afronden": UI_ALLEEN_PROJECTLEIDER,
+    "wijktoets-indicatoren": UI_EIGEN_PLAN,
+    "wijktoets-indicatoren-export": UI_EIGEN_PLAN,
+    "api-wijktoets": API_EIGEN_PLAN,
+    "api-wijktoets-bevindingen": API_EIGEN_PLAN,
+    "api-wijktoets-bevinding": API_EIGEN_PLAN,
+    "api-wijktoets-versies": API_EIGEN_PLAN,
+    "api-wijktoets-afronden": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
+    "wijktoets-api-indicatoren": API_EIGEN_PLAN,
+    # the CBS import is the beheerder's; the figures and their catalogue are for every user
+    "wijktoets-kerncijfer-imports": _same(VERBODEN, anoniem=LOGIN, beheerder=OK),
+    "wijktoets-kerncijfer-import-nieuw": _same(VERBODEN, anoniem=LOGIN, beheerder=OK),
+    "wijktoets-kerncijfer-import-detail": _same(VERBODEN, anoniem=LOGIN, beheerder=OK),
+    "wijktoets-api-kerncijfers": API_INGELOGD,
+    "wijktoets-api-kerncijfer-variabelen": API_INGELOGD,
+    "wijktoets-api-kerncijfer-imports": _same(VERBODEN, anoniem=NIET_INGELOGD, beheerder=OK),
+    "wijktoets-api-kerncijfer-import-detail": _same(VERBODEN, anoniem=NIET_INGELOGD, beheerder=OK),
 }
+#: Routes whose id is not a plan's, and query strings a route needs to answer at all.
+ANDERE_OBJECTEN = {"kerncijfer-import": "import"}
+QUERY = {"wijktoets-api-kerncijfers": "?codes=GM0233"}
 
 
 def _walk(patterns, prefix="", namespace=None):
@@ -122,6 +150,11 @@ def wereld(gemeente, griffier, beheerder):
             "raadsplan": (raadsplan, "vaststellen", rij),
         },
         "codes": {"gemeente": gemeente.code, "wijk": buurt.wijk.code, "buurt": buurt.code},
+        "objecten": {
+            "import": KerncijferImport.objects.create(
+                bestandsnaam="kwb-2024.csv", sha256="0" * 64, aangemaakt_door=beheerder
+            ).pk
+        },
     }
 
 
@@ -135,12 +168,17 @@ def _url(naam, pattern, wereld, planrol):
         "<int:id>": plan.pk,
         "<str:naam>": overgang,
         "<int:historie_id>": historie_id,
+        "<str:thema>": "leefbaarheid",
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]
         vervang["<str:code>"] = wereld["codes"][soort]
+    for fragment, soort in ANDERE_OBJECTEN.items():
+        if fragment in naam:
+            vervang["<int:pk>"] = vervang["<int:id>"] = wereld["objecten"][soort]
     for k, v in vervang.items():
         url = url.replace(k, str(v))
+    url += QUERY.get(naam, "")
     if naam == "api:<catch-all>":
         url = "/api/v1/bestaat-niet"
     assert "<" not in url, f"parameter van {naam} niet ingevuld: {url}"

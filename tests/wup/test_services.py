@@ -103,8 +103,8 @@ def test_invalid_field_in_update_rolls_back_everything(plan, projectleider):
 @pytest.mark.parametrize(
     ("model", "kwargs", "field", "message"),
     [
-        (Wijk, {"code": "WK02330", "naam": "x"}, "code", "WK gevolgd door 6 cijfers"),
-        (Buurt, {"code": "BU0233000A", "naam": "x"}, "code", "BU gevolgd door 8 cijfers"),
+        (Wijk, {"code": "WK02330", "naam": "x"}, "code", "WK, de 4 cijfers van de gemeente"),
+        (Buurt, {"code": "BU023A0001", "naam": "x"}, "code", "BU, de 4 cijfers van de gemeente"),
     ],
 )
 def test_cbs_code_formats_are_validated(gemeente, model, kwargs, field, message):
@@ -123,6 +123,12 @@ def test_gemeente_code_is_normalised_and_validated(db):
     ok = Gemeente(code=" gm0233 ", naam="Ermelo")
     ok.full_clean()
     assert ok.code == "GM0233"
+
+
+def test_cbs_codes_with_letters_are_valid(db):
+    """Amsterdam numbers its wijken and buurten with letters."""
+    wijk = WijkFactory(gemeente=GemeenteFactory(code="GM0363"), code="WK0363AF")
+    Buurt(code="BU0363AF01", naam="Burgwallen-Oost", wijk=wijk).full_clean()
 
 
 def test_buurt_code_must_fall_under_its_wijk(gemeente):

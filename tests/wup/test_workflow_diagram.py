@@ -14,6 +14,9 @@ def _edges(markdown: str) -> set[tuple[str, str, str]]:
     return set(re.findall(r"^    (\w+) --> (\w+) : (\w+)$", markdown, flags=re.MULTILINE))
 
 
+pytestmark = pytest.mark.all_gates
+
+
 def test_every_transition_of_the_state_machine_is_drawn_with_its_label():
     doc = render()
     edges = _edges(doc)

@@ -10,14 +10,22 @@ gemeentecode_validator = RegexValidator(
     _("Een gemeentecode van het CBS is GM gevolgd door 4 cijfers, bijvoorbeeld GM0233."),
     code="gemeentecode",
 )
+# The wijk and buurt parts are usually digits, but CBS also uses letters (Amsterdam: WK0363AF,
+# BU0363AF01); the gemeente part is always four digits.
 wijkcode_validator = RegexValidator(
-    r"^WK\d{6}\Z",
-    _("Een wijkcode van het CBS is WK gevolgd door 6 cijfers, bijvoorbeeld WK023300."),
+    r"^WK\d{4}[0-9A-Z]{2}\Z",
+    _(
+        "Een wijkcode van het CBS is WK, de 4 cijfers van de gemeente en 2 tekens voor de wijk, "
+        "bijvoorbeeld WK023300."
+    ),
     code="wijkcode",
 )
 buurtcode_validator = RegexValidator(
-    r"^BU\d{8}\Z",
-    _("Een buurtcode van het CBS is BU gevolgd door 8 cijfers, bijvoorbeeld BU02330001."),
+    r"^BU\d{4}[0-9A-Z]{4}\Z",
+    _(
+        "Een buurtcode van het CBS is BU, de 4 cijfers van de gemeente, 2 tekens voor de wijk en "
+        "2 voor de buurt, bijvoorbeeld BU02330001."
+    ),
     code="buurtcode",
 )
 
@@ -79,8 +87,8 @@ class Wijk(models.Model):
             raise ValidationError(
                 {
                     "code": _(
-                        "Wijkcode %(code)s hoort niet bij gemeente %(gemeente)s: de cijfers 1–4 "
-                        "moeten gelijk zijn aan die van de gemeentecode."
+                        "Wijkcode %(code)s hoort niet bij gemeente %(gemeente)s: de eerste 4 "
+                        "cijfers moeten gelijk zijn aan die van de gemeentecode."
                     )
                     % {"code": self.code, "gemeente": self.gemeente.code}
                 }
@@ -113,8 +121,8 @@ class Buurt(models.Model):
             raise ValidationError(
                 {
                     "code": _(
-                        "Buurtcode %(code)s hoort niet bij wijk %(wijk)s: de cijfers 1–6 moeten "
-                        "gelijk zijn aan die van de wijkcode."
+                        "Buurtcode %(code)s hoort niet bij wijk %(wijk)s: de eerste 6 tekens "
+                        "moeten gelijk zijn aan die van de wijkcode."
                     )
                     % {"code": self.code, "wijk": self.wijk.code}
                 }
