@@ -14,6 +14,12 @@ from wup.constants import Fase, Rol
 from wup.models import Buurt, Gemeente, Wijk, Wijkplan
 
 
+def _letters(n: int) -> str:
+    """Two letters (AA…ZZ): CBS allows letters in wijk and buurt codes, and tests that name an
+    area explicitly use digits, so generated codes never collide with theirs."""
+    return chr(65 + (n // 26) % 26) + chr(65 + n % 26)
+
+
 class GemeenteFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Gemeente
@@ -28,7 +34,7 @@ class WijkFactory(factory.django.DjangoModelFactory):
         model = Wijk
 
     gemeente = factory.SubFactory(GemeenteFactory)
-    code = factory.LazyAttributeSequence(lambda o, n: f"WK{o.gemeente.code[2:]}{n % 100:02d}")
+    code = factory.LazyAttributeSequence(lambda o, n: f"WK{o.gemeente.code[2:]}{_letters(n)}")
     naam = factory.Sequence(lambda n: f"Wijk {n}")
 
 
@@ -37,7 +43,7 @@ class BuurtFactory(factory.django.DjangoModelFactory):
         model = Buurt
 
     wijk = factory.SubFactory(WijkFactory)
-    code = factory.LazyAttributeSequence(lambda o, n: f"BU{o.wijk.code[2:]}{n % 100:02d}")
+    code = factory.LazyAttributeSequence(lambda o, n: f"BU{o.wijk.code[2:]}{_letters(n)}")
     naam = factory.Sequence(lambda n: f"Buurt {n}")
 
 
