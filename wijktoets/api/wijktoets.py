@@ -6,8 +6,6 @@ projectleider changes it. Edits carry the ``versie`` that was read (field or ``I
 
 from __future__ import annotations
 
-import re
-
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -38,6 +36,7 @@ from wup.api.filters import QueryFilter
 from wup.api.parsers import JSONParser, MergePatchJSONParser
 from wup.api.schema import problems
 from wup.api.serializers import GebruikerSerializer, StrictSerializer
+from wup.api.versies import gevraagde_versie
 from wup.api.views import ID_PARAM, ApiView, plan_voor
 from wup.exceptions import StaleVersion
 from wup.models import Wijkplan
@@ -351,40 +350,6 @@ class WijktoetsVersieFilter(QueryFilter):
 
 # --- Helpers ---------------------------------------------------------------------------------
 
-_IF_MATCH = re.compile(r'\s*(?:W/)?"(\d{1,9})"\s*')
-
-
-def _versie(request: Request, veld: int | None) -> tuple[int, bool]:
-    """The version the client based its change on, and whether it came from ``If-Match``."""
-    header = request.headers.get("If-Match")
-    uit_header = None
-    if header is not None:
-        match = _IF_MATCH.fullmatch(header)
-        if match is None:
-            raise serializers.ValidationError(
-                {"If-Match": [_('Geef in If-Match precies één ETag van de wijktoets, bv. "3".')]}
-            )
-        uit_header = int(match.group(1))
-    if veld is None and uit_header is None:
-        raise serializers.ValidationError(
-            {
-                "versie": [
-                    serializers.ErrorDetail(
-                        _(
-                            "Geef de versie mee die u heeft opgehaald: het veld versie, of de "
-                            "ETag in de kopregel If-Match."
-                        ),
-                        code="required",
-                    )
-                ]
-            }
-        )
-    if None not in (veld, uit_header) and veld != uit_header:
-        raise serializers.ValidationError(
-            {"versie": [_("De versie verschilt van die in If-Match.")]}
-        )
-    return (veld if veld is not None else uit_header), uit_header is not None
-
 
 def _thema(thema: str) -> Thema:
     try:
@@ -541,7 +506,9 @@ class WijktoetsView(ApiView):
         invoer = WijktoetsWijzigenSerializer(data=request.data, partial=partial)
         invoer.is_valid(raise_exception=True)
         data = dict(invoer.validated_data)
-        versie, uit_header = _versie(request, data.pop("versie", None))
+        versie, uit_header = gevraagde_versie(
+            request, data.pop("versie", None), wat=_("de wijktoets")
+        )
         bevindingen_in = data.pop("bevindingen", None)
         partijen_in = data.pop("partijen", None)
 
@@ -647,7 +614,9 @@ class WijktoetsBevindingView(ApiView):
         invoer = WijktoetsBevindingWijzigenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         data = dict(invoer.validated_data)
-        versie, uit_header = _versie(request, data.pop("versie", None))
+        versie, uit_header = gevraagde_versie(
+            request, data.pop("versie", None), wat=_("de wijktoets")
+        )
         _opslaan(
             request,
             plan,
@@ -693,7 +662,9 @@ class WijktoetsAfrondenView(ApiView):
         plan = plan_voor(request, id)
         invoer = WijktoetsAfrondenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        versie, uit_header = _versie(request, invoer.validated_data.get("versie"))
+        versie, uit_header = gevraagde_versie(
+            request, invoer.validated_data.get("versie"), wat=_("de wijktoets")
+        )
         try:
             rij = services.wijktoets_afronden(wijkplan=plan, user=request.user, versie=versie)
         except StaleVersion as exc:

@@ -7,8 +7,6 @@ Access follows the UI: any logged-in user reads the areas; a plan is visible to 
 
 from __future__ import annotations
 
-import re
-
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.html import format_html
@@ -46,6 +44,7 @@ from wup.api.serializers import (
     WijkplanWijzigenSerializer,
     WijkSerializer,
 )
+from wup.api.versies import gevraagde_versie
 from wup.exceptions import StaleVersion
 from wup.models import Buurt, Faseovergang, Wijk, Wijkplan
 from wup.models.gebieden import buurtcode_validator, gemeentecode_validator, wijkcode_validator
@@ -232,27 +231,6 @@ def _etag(plan: Wijkplan) -> str:
     return f'"{plan.versie}"'
 
 
-_IF_MATCH = re.compile(r'\s*(?:W/)?"(\d{1,9})"\s*')
-
-
-def _versie_uit_if_match(header: str | None) -> int | None:
-    if header is None:
-        return None
-    match = _IF_MATCH.fullmatch(header)
-    if match is None:
-        raise serializers.ValidationError(
-            {
-                "If-Match": [
-                    serializers.ErrorDetail(
-                        _('Geef in If-Match precies één ETag van dit plan, bv. "3".'),
-                        code="invalid",
-                    )
-                ]
-            }
-        )
-    return int(match.group(1))
-
-
 def _plan_response(request: Request, plan: Wijkplan, status_code: int = 200, **headers) -> Response:
     data = WijkplanSerializer(plan, context={"request": request}).data
     return Response(data, status=status_code, headers={"ETag": _etag(plan), **headers})
@@ -357,36 +335,19 @@ class WijkplanView(ApiView):
         invoer = WijkplanWijzigenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         velden = dict(invoer.validated_data)
-        versie = velden.pop("versie", None)
-        versie_header = _versie_uit_if_match(request.headers.get("If-Match"))
-        if versie is None and versie_header is None:
-            raise serializers.ValidationError(
-                {
-                    "versie": [
-                        serializers.ErrorDetail(
-                            _(
-                                "Geef de versie mee die u heeft opgehaald: het veld versie, of "
-                                "de ETag in de kopregel If-Match."
-                            ),
-                            code="required",
-                        )
-                    ]
-                }
-            )
-        if None not in (versie, versie_header) and versie != versie_header:
-            raise serializers.ValidationError(
-                {"versie": [_("De versie verschilt van die in If-Match.")]}
-            )
+        versie, uit_header = gevraagde_versie(
+            request, velden.pop("versie", None), wat=_("dit plan")
+        )
         try:
             plan = services.wijkplan_update(
                 wijkplan=plan,
                 user=request.user,
-                versie=versie if versie is not None else versie_header,
+                versie=versie,
                 buurten=velden.pop("buurten", None),
                 **velden,
             )
         except StaleVersion as exc:
-            if versie_header is not None:
+            if uit_header:
                 raise PreconditionFailed(exc.message) from exc
             raise
         return _plan_response(request, plan_voor(request, plan.pk))
