@@ -7,8 +7,11 @@ class TechniekConfig(AppConfig):
     verbose_name = _("Stap 2: Technisch-economische mogelijkheden")
 
     def ready(self) -> None:
+        from techniek import registratie
         from wup.constants import Fase, Spoor
         from wup.registry import Step, steps
+
+        registratie.register()
 
         steps.register(
             Step(
@@ -23,5 +26,7 @@ class TechniekConfig(AppConfig):
                 fasen=(Fase.VERKENNING,),
                 sporen=(Spoor.TECHNISCH_ECONOMISCH,),
                 template="wup/stap.html",
+                urls="techniek.urls",
+                api_urls="techniek.api.urls",
             )
         )

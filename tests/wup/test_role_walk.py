@@ -10,6 +10,8 @@ import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from techniek.models import StartanalyseImport
+from techniek.services.pbl_kentallen import pbl_kentallen_laden
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
 from wijktoets.models import KerncijferImport
 from wup.services import wijkplan_create, wijkplan_transition
@@ -102,9 +104,52 @@ VERWACHT = {
     "wijktoets-api-kerncijfer-variabelen": API_INGELOGD,
     "wijktoets-api-kerncijfer-imports": _same(VERBODEN, anoniem=NIET_INGELOGD, beheerder=OK),
     "wijktoets-api-kerncijfer-import-detail": _same(VERBODEN, anoniem=NIET_INGELOGD, beheerder=OK),
+    # --- step 2: parameter sets (read by everyone, changed by the beheerder) and the Startanalyse
+    **{
+        f"techniek-{naam}": UI_INGELOGD
+        for naam in (
+            "parametersets",
+            "parameterset-huidig",
+            "parametersets-vergelijken",
+            "parameterset",
+            "parametertabel",
+        )
+    },
+    # a published set cannot be edited: the beheerder is sent on to make a concept first
+    **{
+        f"techniek-{naam}": _same(VERBODEN, anoniem=LOGIN, beheerder=302)
+        for naam in ("parameter-wijzigen", "parametertabel-wijzigen", "parameterset-vaststellen")
+    },
+    **{
+        f"techniek-{naam}": _same(NIET_TOEGESTAAN, anoniem=LOGIN)
+        for naam in ("parameterset-concept", "parameterset-verwijderen", "parameters-pbl-laden")
+    },
+    **{
+        f"techniek-startanalyse-{naam}": _same(VERBODEN, anoniem=LOGIN, beheerder=OK)
+        for naam in ("imports", "import-nieuw", "import-detail")
+    },
+    **{
+        f"techniek-api-{naam}": API_INGELOGD
+        for naam in (
+            "parametersets",
+            "parameterset",
+            "parameterset-parameters",
+            "parameterset-parameter",
+            "parameterset-tabel",
+            "parameterset-verschillen",
+        )
+    },
+    **{
+        f"techniek-api-{naam}": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD)
+        for naam in ("parameterset-concept", "parameterset-vaststellen")
+    },
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
-ANDERE_OBJECTEN = {"kerncijfer-import": "import"}
+ANDERE_OBJECTEN = {
+    "kerncijfer-import": "import",
+    "parameter": "parameterset",
+    "startanalyse-import": "startanalyse_import",
+}
 QUERY = {"wijktoets-api-kerncijfers": "?codes=GM0233"}
 
 
@@ -153,7 +198,11 @@ def wereld(gemeente, griffier, beheerder):
         "objecten": {
             "import": KerncijferImport.objects.create(
                 bestandsnaam="kwb-2024.csv", sha256="0" * 64, aangemaakt_door=beheerder
-            ).pk
+            ).pk,
+            "parameterset": pbl_kentallen_laden()[0].pk,
+            "startanalyse_import": StartanalyseImport.objects.create(
+                bestandsnaam="Hoofdindicatoren.csv", sha256="0" * 64, aangemaakt_door=beheerder
+            ).pk,
         },
     }
 
@@ -169,6 +218,8 @@ def _url(naam, pattern, wereld, planrol):
         "<str:naam>": overgang,
         "<int:historie_id>": historie_id,
         "<str:thema>": "leefbaarheid",
+        "<str:sleutel>": "Netbeheer.Ki_verv_LD_min",
+        "<str:tabel>": "woningen_bag",
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]

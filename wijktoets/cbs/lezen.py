@@ -13,13 +13,14 @@ import csv
 import io
 import re
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from wijktoets.cbs import tabellen as t
+from wup.bestanden import BestandFout, Fout, decodeer, scheidingsteken
 
 #: A file with more regions than this is not a Kerncijfers file (NL has about 17,000).
 MAX_RIJEN = 50_000
@@ -51,29 +52,6 @@ STATLINE = "statline"
 KWB = "kwb"
 
 
-@dataclass(frozen=True)
-class Fout:
-    """One problem: the row (file line, header = 1), the column, the value, and why."""
-
-    rij: int | None
-    kolom: str
-    waarde: str
-    reden: str
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-class BestandFout(Exception):
-    """The file cannot be imported; ``fouten`` says why, as precisely as possible."""
-
-    def __init__(self, samenvatting: str, fouten: list[Fout] | None = None, totaal: int = 0):
-        super().__init__(samenvatting)
-        self.samenvatting = samenvatting
-        self.fouten = fouten or []
-        self.totaal = max(totaal, len(self.fouten))
-
-
 @dataclass
 class Inhoud:
     """A checked file: one row per region, the figures per canonical key, text attributes."""
@@ -101,32 +79,9 @@ class Inhoud:
 # --- Bytes to a table of strings ------------------------------------------------------------
 
 
-def _decodeer(data: bytes) -> tuple[str, str]:
-    """Text and the name of its encoding. Latin-1 files are read as Windows-1252, its superset
-    (Excel's "CSV" on Windows), so curly quotes and the euro sign survive."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8 met BOM"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252 (Latin-1)"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
-
-
-def _scheidingsteken(tekst: str) -> str:
-    kop = next((regel for regel in tekst.splitlines() if regel.strip()), "")
-    tellingen = {sep: kop.count(sep) for sep in (";", ",", "\t")}
-    return max(tellingen, key=lambda sep: tellingen[sep]) if any(tellingen.values()) else ","
-
-
 def _lees_csv(data: bytes) -> tuple[pd.DataFrame, str, str]:
     try:
-        tekst, codering = _decodeer(data)
+        tekst, codering = decodeer(data)
     except UnicodeDecodeError as exc:
         raise BestandFout(
             "De tekens in het bestand zijn niet te lezen.",
@@ -137,7 +92,7 @@ def _lees_csv(data: bytes) -> tuple[pd.DataFrame, str, str]:
             "Dit is geen tekstbestand (CSV) en ook geen Excel-bestand (.xlsx).",
             [Fout(None, "", "", "Het bestand bevat binaire gegevens.")],
         )
-    sep = _scheidingsteken(tekst)
+    sep = scheidingsteken(tekst)
     kopregel = next(csv.reader(io.StringIO(tekst), delimiter=sep), [])
     _controleer_kop([k.strip().strip("\ufeff") for k in kopregel])
     try:

@@ -10,14 +10,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadhandler import (
-    FileUploadHandler,
-    StopUpload,
-    TemporaryFileUploadHandler,
-)
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -26,51 +20,17 @@ from django.views.decorators.http import require_http_methods
 from wijktoets.cbs.tabellen import KWB_JAREN, STATLINE_TABELLEN
 from wijktoets.selectors import kerncijfers as selectors
 from wijktoets.services import kerncijfers as services
+from wup import uploads
 from wup.forms import UtrechtFormMixin
+from wup.uploads import MARGE, BegrensdeUpload
 
 PERM_ZIEN = "wijktoets.view_kerncijferimport"
 PERM_INLEZEN = "wijktoets.add_kerncijferimport"
-#: Room for the other form fields and the multipart boundaries on top of the file itself.
-MARGE = 64 * 1024
-
-
-class BegrensdeUpload(FileUploadHandler):
-    """Counts the bytes of an upload as they arrive and stops it once it passes the limit.
-
-    Put before ``TemporaryFileUploadHandler`` (which streams the file to disk): nothing large is
-    held in memory, and a client that announces a small size but sends more is still stopped.
-    """
-
-    def __init__(self, request=None, limiet: int | None = None) -> None:
-        super().__init__(request)
-        self.limiet = limiet if limiet is not None else services.MAX_BESTANDSGROOTTE
-        self.ontvangen = 0
-        self.te_groot = False
-
-    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
-        if content_length and content_length > self.limiet + MARGE:
-            # Announced as too large: answer with an empty form instead of reading the body.
-            self.te_groot = True
-            self.ontvangen = content_length
-            return QueryDict(encoding=encoding), MultiValueDict()
-        return None
-
-    def receive_data_chunk(self, raw_data, start):
-        self.ontvangen += len(raw_data)
-        if self.ontvangen > self.limiet:
-            self.te_groot = True
-            raise StopUpload(connection_reset=True)
-        return raw_data
-
-    def file_complete(self, file_size):
-        return None
 
 
 def begrens_upload(request: HttpRequest) -> BegrensdeUpload:
-    """Install the size limit on a request whose body has not been read yet."""
-    begrenzer = BegrensdeUpload(request)
-    request.upload_handlers = [begrenzer, TemporaryFileUploadHandler(request)]
-    return begrenzer
+    """The size limit of a CBS file on a request whose body has not been read yet."""
+    return uploads.begrens_upload(request, limiet=services.MAX_BESTANDSGROOTTE)
 
 
 def _te_groot(request: HttpRequest) -> bool:
