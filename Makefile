@@ -78,6 +78,8 @@ beat: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_voortgang.py
+	$(BIN)/python benchmarks/bench_cbs_import.py
+	$(BIN)/python benchmarks/bench_engine.py
 
 # Resolve pyproject.toml afresh (without the old lock) and record every installed version.
 lock: | $(BIN)/python

@@ -1,9 +1,15 @@
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests import factories
 from wup.constants import Rol
+
+# CI explores the same examples on every run: a run that did not land must be reproducible.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_collection_modifyitems(config, items):
