@@ -74,7 +74,7 @@ def test_parameters_marked_pbl_carry_pbls_own_value():
 def test_results_say_which_figures_have_no_source():
     b = bereken(voorraad_uit_cbs(CbsSchatting(aantal_woningen=50, gemiddelde_oppervlakte=80)))
     zonder = standaard_parameters().zonder_bron()
-    assert "Ki_wd_m_MT" in zonder and "Ki_HR" in zonder
+    assert "Ki_wd_m_MT" in zonder and "L_transport_standaard" in zonder
     for naam in zonder:
         assert any(f"Parameter {naam} " in a for a in b.aannames)
     assert any("standaardlabel" in a for a in b.aannames)
