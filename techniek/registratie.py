@@ -12,11 +12,17 @@ their figures come from.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
-from wup.constants import Rol
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wup.constants import Rol, Spoor
+from wup.models import Wijkplan
 from wup.registry import demo_loaders
 from wup.roles import grant
+from wup.workflow import GateOutcome, gates
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_STARTANALYSE = "pbl_startanalyse2019_strategie6_hoofdindicatoren_hilversum_GM0402.csv"
@@ -72,7 +78,59 @@ def rechten_toekennen() -> None:
     grant(Rol.BEHEERDER, *BEHEERDER_RECHTEN)
 
 
+MIN_ALTERNATIEVEN = 2
+
+
+def alternatieven_doorgerekend(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
+    """At least two alternatives calculated with the current parameter set, each with its
+    technical sketch described (fixed number of queries for any number of plans)."""
+    from techniek.selectors.alternatieven import alternatieven_many
+
+    standen = alternatieven_many(plans)
+    uitkomst: dict[int, GateOutcome] = {}
+    for plan in plans:
+        eigen = standen.get(plan.pk, [])
+        klaar = [s for s in eigen if s.doorgerekend]
+        zonder_schets = [s.alternatief.naam for s in klaar if not s.alternatief.schets.strip()]
+        met_schets = len(klaar) - len(zonder_schets)
+        if met_schets >= MIN_ALTERNATIEVEN:
+            uitkomst[plan.pk] = GateOutcome(
+                True,
+                _(
+                    "%(n)d alternatieven zijn doorgerekend met de huidige parameterset en hebben "
+                    "een technische schets."
+                )
+                % {"n": met_schets},
+            )
+            continue
+        delen = [
+            _(
+                "er zijn %(n)d van de minstens %(min)d alternatieven doorgerekend met de huidige "
+                "parameterset"
+            )
+            % {"n": len(klaar), "min": MIN_ALTERNATIEVEN}
+        ]
+        delen += [
+            _("‘%(naam)s’ heeft nog geen technische schets") % {"naam": naam}
+            for naam in zonder_schets
+        ]
+        verouderd = [s.alternatief.naam for s in eigen if s.laatste_klaar and s.verouderd]
+        if verouderd:
+            delen.append(
+                _("opnieuw doorrekenen met de nieuwe parameterset: %(namen)s")
+                % {"namen": ", ".join(f"‘{n}’" for n in verouderd)}
+            )
+        uitkomst[plan.pk] = GateOutcome(False, "; ".join(delen) + ".")
+    return uitkomst
+
+
 def register() -> None:
+    gates.register(
+        key="techniek.alternatieven",
+        transition="start_keuze",
+        spoor=Spoor.TECHNISCH_ECONOMISCH,
+        label=gettext_lazy("Alternatieven doorgerekend en beschreven"),
+    )(alternatieven_doorgerekend)
     rechten_toekennen()
     demo_loaders.register("techniek.parameters", demo_parameters)
     demo_loaders.register("techniek.startanalyse", demo_startanalyse)

@@ -1,11 +1,12 @@
 """API of step 2, included under /api/v1/ through the step registry (kebab-case, no trailing
 slashes)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from techniek.api import parameters as views
 
 urlpatterns = [
+    path("", include("techniek.api.urls_alternatieven")),
     path("parametersets", views.ParametersetsView.as_view(), name="techniek-api-parametersets"),
     path(
         "parametersets/<int:id>",

@@ -112,6 +112,12 @@ def _sector_vraag(
             asl = np.nan_to_num(getattr(sector, f"ki_{band}_asl")[t, pr, s.van, d])
             opp_k = np.nan_to_num(getattr(sector, f"ki_{band}_opp")[t, pr, s.van, d])
             uit[f"isolatie_{band}"] = aantal * springt * _per_gebouw(asl, opp_k, opp)
+        # PBL's min and max lines (a part per building + a part per m²) cross for some segments:
+        # a larger min part per m² makes "min" the dearer one in big buildings. The band is the
+        # range between the two lines.
+        laag = np.minimum(uit["isolatie_min"], uit["isolatie_max"])
+        uit["isolatie_max"] = np.maximum(uit["isolatie_min"], uit["isolatie_max"])
+        uit["isolatie_min"] = laag
     uit["verbeterd"] = aantal * springt
     uit["label_na"] = np.broadcast_to(na, np.broadcast_shapes(aantal.shape, na.shape))
     return uit

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from techniek.models import StartanalyseImport
+from techniek.models import Alternatief, Berekening, StartanalyseImport
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
 from wijktoets.models import KerncijferImport
@@ -143,6 +143,12 @@ VERWACHT = {
         f"techniek-api-{naam}": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD)
         for naam in ("parameterset-concept", "parameterset-vaststellen")
     },
+    # the alternatives of a plan are seen like the plan; calculating is a POST
+    **{
+        f"techniek-api-{naam}": API_EIGEN_PLAN
+        for naam in ("gebouwvoorraad", "alternatieven", "alternatief", "alternatief-berekening")
+    },
+    "techniek-api-alternatief-berekenen": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
@@ -182,6 +188,13 @@ def wereld(gemeente, griffier, beheerder):
         beoogde_raadsdatum=datetime.date(2027, 2, 1),
     )
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
+    alternatieven = {}
+    for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
+        alt = Alternatief.objects.create(
+            wijkplan=p, sjabloon="S1a_B_LuchtWP", naam="Luchtwarmtepomp"
+        )
+        Berekening.objects.create(alternatief=alt, invoer_hash="0" * 64)
+        alternatieven[soort] = alt.pk
     return {
         "gebruikers": {
             "anoniem": None,
@@ -190,6 +203,7 @@ def wereld(gemeente, griffier, beheerder):
             "griffier": griffier,
             "beheerder": beheerder,
         },
+        "alternatieven": alternatieven,
         "plannen": {
             "plan": (plan, "start_verkenning", None),
             "raadsplan": (raadsplan, "vaststellen", rij),
@@ -218,6 +232,7 @@ def _url(naam, pattern, wereld, planrol):
         "<str:naam>": overgang,
         "<int:historie_id>": historie_id,
         "<str:thema>": "leefbaarheid",
+        "<int:alt_id>": wereld["alternatieven"][planrol],
         "<str:sleutel>": "Netbeheer.Ki_verv_LD_min",
         "<str:tabel>": "woningen_bag",
     }
