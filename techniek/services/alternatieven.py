@@ -535,7 +535,8 @@ def berekening_uitvoeren(*, berekening_id: int) -> Berekening:
     """Compute a queued calculation. Idempotent: a finished one is left alone."""
     with transaction.atomic():
         b = (
-            Berekening.objects.select_for_update()
+            # lock only the calculation row: its parameter set is a nullable join
+            Berekening.objects.select_for_update(of=("self",))
             .select_related("alternatief", "parameterset")
             .filter(pk=berekening_id)
             .first()
