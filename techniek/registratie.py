@@ -124,7 +124,73 @@ def alternatieven_doorgerekend(plans: Sequence[Wijkplan]) -> dict[int, GateOutco
     return uitkomst
 
 
+#: The example stock of a demo plan (a fictional neighbourhood, like the demo plans themselves).
+DEMO_WONINGEN = [
+    {
+        "type": "rijwoning tussen",
+        "bouwperiode": 1965,
+        "label": "E",
+        "aantal": 120,
+        "oppervlakte": 98.5,
+    },
+    {
+        "type": "rijwoning hoek",
+        "bouwperiode": 1965,
+        "label": "E",
+        "aantal": 40,
+        "oppervlakte": 110.0,
+    },
+    {
+        "type": "meergezins: laag en midden",
+        "bouwperiode": "1930 - 1945",
+        "label": "",
+        "aantal": 40,
+        "oppervlakte": 70.0,
+    },
+]
+DEMO_ALTERNATIEVEN = {
+    "S1a_B_LuchtWP": "Voorbeeld: elke woning krijgt een luchtwarmtepomp na isolatie tot label B; "
+    "het elektriciteitsnet in de straat wordt verzwaard.",
+    "S2a_B_Restwarmte": "Voorbeeld: een warmtenet van 70 graden op restwarmte, met een buffer "
+    "en een gasketel voor de piek; woningen geïsoleerd tot label B.",
+}
+
+
+def demo_alternatieven(stdout, plan: Wijkplan, overgang: str, projectleider) -> None:
+    """Before a demo plan leaves the exploration, give it a stock and two calculated
+    alternatives with their sketches, through the same services a user would use."""
+    if overgang != "start_keuze":
+        return
+    import pandas as pd
+    from django.contrib.auth import get_user_model
+
+    from techniek.selectors.alternatieven import alternatieven_van
+    from techniek.selectors.parameters import huidige_parameterset
+    from techniek.services import alternatieven as services
+    from techniek.services.parameters import parameterset_aanvullen_met_rekenkern
+
+    beheerder = get_user_model().objects.filter(groups__name=Rol.BEHEERDER).first()
+    huidige = huidige_parameterset()
+    if beheerder is not None and huidige is not None:
+        parameterset_aanvullen_met_rekenkern(bron=huidige, user=beheerder)
+    if not alternatieven_van(plan):
+        services.gebouwvoorraad_uit_tabel(
+            wijkplan=plan, user=projectleider, woningen=pd.DataFrame(DEMO_WONINGEN)
+        )
+        for sjabloon, schets in DEMO_ALTERNATIEVEN.items():
+            alt = services.alternatief_toevoegen(
+                wijkplan=plan, user=projectleider, sjabloon=sjabloon, schets=schets
+            )
+            berekening = services.berekening_starten(alternatief=alt, user=projectleider)
+            # The demo runs in one transaction, so the queued task would only start after it:
+            # compute now (the task is idempotent and skips a finished calculation).
+            services.berekening_uitvoeren(berekening_id=berekening.pk)
+
+
 def register() -> None:
+    from wup.registry import demo_preparers
+
+    demo_preparers.register("techniek.alternatieven", demo_alternatieven)
     gates.register(
         key="techniek.alternatieven",
         transition="start_keuze",

@@ -294,3 +294,56 @@ def parameterset_verwijderen(*, parameterset: Parameterset, user: AbstractBaseUs
     with transaction.atomic():
         set_ = _concept(parameterset)
         set_.delete()
+
+
+def parameterset_aanvullen_met_rekenkern(
+    *, bron: Parameterset, user: AbstractBaseUser, omschrijving: str = ""
+) -> Parameterset:
+    """Publish a new version of ``bron`` in which every figure the engine needs is present.
+
+    Figures the set lacks get the engine's documented default with its source and status (PBL
+    model file, model choice, or "geen bron" — the engine lists those in every result), so a
+    beheerder sees and can replace each of them. Returns ``bron`` itself if it is complete.
+    """
+    from techniek.engine import InvoerFout, Parameters, parameter_definities
+    from techniek.selectors.parameters import parameterwaarden
+
+    try:
+        Parameters.uit_dict(parameterwaarden(bron))
+        return bron
+    except InvoerFout as exc:
+        ontbrekend = {p.plaats.removeprefix("parameter ") for p in exc.problemen}
+    with transaction.atomic():
+        concept = parameterset_concept_maken(
+            bron=bron,
+            user=user,
+            omschrijving=omschrijving
+            or _("Aangevuld met de standaardwaarden van de rekenkern, elk met bron en status."),
+        )
+        aanwezig = {p.naam: p for p in Parameter.objects.filter(parameterset=concept)}
+        for volgorde, d in enumerate(parameter_definities(), start=1000):
+            if d.naam not in ontbrekend:
+                continue
+            bron_tekst = f"{d.bron or _('Rekenkern, standaardwaarde')} ({d.status})"
+            bestaand = aanwezig.get(d.naam)
+            if bestaand is None:
+                Parameter.objects.create(
+                    parameterset=concept,
+                    sleutel=f"Rekenkern.{d.naam}",
+                    naam=d.naam,
+                    groep="Rekenkern",
+                    waarde=Decimal(str(d.waarde)),
+                    eenheid=d.eenheid,
+                    bron=bron_tekst,
+                    omschrijving=d.beschrijving,
+                    volgorde=volgorde,
+                )
+            else:
+                parameter_wijzigen(
+                    parameterset=concept,
+                    sleutel=bestaand.sleutel,
+                    user=user,
+                    bron=bron_tekst,
+                    waarde=d.waarde,
+                )
+        return parameterset_vaststellen(parameterset=concept, user=user)
