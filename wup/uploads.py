@@ -51,3 +51,30 @@ def begrens_upload(request: HttpRequest, *, limiet: int) -> BegrensdeUpload:
     begrenzer = BegrensdeUpload(request, limiet=limiet)
     request.upload_handlers = [begrenzer, TemporaryFileUploadHandler(request)]
     return begrenzer
+
+
+def bestand_meten(bestand, *, limiet: int, te_groot) -> tuple[int, str]:
+    """Size and SHA-256 of an uploaded file, read in chunks; the file is rewound afterwards.
+
+    Raises a ``ValidationError`` on the field ``bestand`` when the file is empty or larger than
+    ``limiet``; ``te_groot(grootte)`` gives that message (each import explains its own limit).
+    """
+    import hashlib
+
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    digest = hashlib.sha256()
+    totaal = 0
+    chunks = (
+        bestand.chunks() if hasattr(bestand, "chunks") else iter(lambda: bestand.read(2**20), b"")
+    )
+    for chunk in chunks:
+        totaal += len(chunk)
+        if totaal > limiet:
+            raise ValidationError({"bestand": [te_groot(totaal)]})
+        digest.update(chunk)
+    if totaal == 0:
+        raise ValidationError({"bestand": [_("Het bestand is leeg.")]})
+    bestand.seek(0)
+    return totaal, digest.hexdigest()

@@ -10,7 +10,6 @@ national costs after the main indicators) adds its figures and keeps the others.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import os
@@ -28,6 +27,7 @@ from techniek.models import StartanalyseImport, StartanalyseResultaat
 from techniek.startanalyse import lezen
 from techniek.startanalyse.indicatoren import NAAMGEVING_2019, NAAMGEVING_2020
 from wup import selectors as wup_selectors
+from wup.uploads import bestand_meten
 
 logger = logging.getLogger(__name__)
 
@@ -98,24 +98,14 @@ def startanalyse_import_aanmaken(
     if fouten:
         raise ValidationError(fouten)
 
-    digest = hashlib.sha256()
-    totaal = 0
-    chunks = (
-        bestand.chunks() if hasattr(bestand, "chunks") else iter(lambda: bestand.read(2**20), b"")
+    totaal, sha256 = bestand_meten(
+        bestand, limiet=MAX_BESTANDSGROOTTE, te_groot=bestand_te_groot_melding
     )
-    for chunk in chunks:
-        totaal += len(chunk)
-        if totaal > MAX_BESTANDSGROOTTE:
-            raise ValidationError({"bestand": [bestand_te_groot_melding(totaal)]})
-        digest.update(chunk)
-    if totaal == 0:
-        raise ValidationError({"bestand": [_("Het bestand is leeg.")]})
-    bestand.seek(0)
 
     imp = StartanalyseImport(
         bestandsnaam=naam[:255],
         grootte=totaal,
-        sha256=digest.hexdigest(),
+        sha256=sha256,
         gevraagde_gemeente=gemeente,
         gevraagde_editie="" if editie in (None, "") else str(int(editie)),
         aangemaakt_door=user if getattr(user, "is_authenticated", False) else None,

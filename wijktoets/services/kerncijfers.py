@@ -28,6 +28,7 @@ from wijktoets.cbs.tabellen import KWB_JAREN, STATLINE_TABELLEN
 from wijktoets.models import KerncijferImport, KerncijferRegio
 from wup import selectors as wup_selectors
 from wup import services as wup_services
+from wup.uploads import bestand_meten
 
 logger = logging.getLogger(__name__)
 
@@ -79,24 +80,14 @@ def kerncijfer_import_aanmaken(
     if fouten:
         raise ValidationError(fouten)
 
-    digest = hashlib.sha256()
-    totaal = 0
-    chunks = (
-        bestand.chunks() if hasattr(bestand, "chunks") else iter(lambda: bestand.read(2**20), b"")
+    totaal, sha256 = bestand_meten(
+        bestand, limiet=MAX_BESTANDSGROOTTE, te_groot=bestand_te_groot_melding
     )
-    for chunk in chunks:
-        totaal += len(chunk)
-        if totaal > MAX_BESTANDSGROOTTE:
-            raise ValidationError({"bestand": [bestand_te_groot_melding(totaal)]})
-        digest.update(chunk)
-    if totaal == 0:
-        raise ValidationError({"bestand": [_("Het bestand is leeg.")]})
-    bestand.seek(0)
 
     imp = KerncijferImport(
         bestandsnaam=naam[:255],
         grootte=totaal,
-        sha256=digest.hexdigest(),
+        sha256=sha256,
         gevraagd_jaar=jaar,
         aangemaakt_door=user if getattr(user, "is_authenticated", False) else None,
     )
