@@ -3,19 +3,17 @@
 Pure (pandas + openpyxl, no database). Column names are Dutch. An empty cell means: unknown
 (CBS has no figure, or keeps it secret); it is never written as 0.
 
-The CSV follows Dutch spreadsheet habits: semicolon-separated, decimal comma, UTF-8 with a
-byte-order mark (so Excel reads "m³" and "ë" correctly). Text that a spreadsheet would take for
-a formula (starting with ``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe.
+The file format (Dutch CSV habits, formula-safe text) is the core's: :mod:`wup.exports`.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 import pandas as pd
 
 from wijktoets.indicatoren import LICENTIE, Indicator, Indicatoren
+from wup import exports
 
 KOLOMMEN = (
     "Jaar",
@@ -32,17 +30,6 @@ KOLOMMEN = (
     "Sleutel",
     "Bron",
 )
-CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-_FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def veilige_tekst(tekst: object) -> object:
-    """Text a spreadsheet must show as text, never run as a formula (CSV injection)."""
-    if isinstance(tekst, str) and tekst.startswith(_FORMULE_TEKENS):
-        return "'" + tekst
-    return tekst
 
 
 def eenheid_van(indicator: Indicator) -> str:
@@ -89,18 +76,8 @@ def indicatoren_frame(uitkomst: Indicatoren) -> pd.DataFrame:
     return frame
 
 
-def _tekst_veilig(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    for kolom in frame.columns:
-        if frame[kolom].dtype == object or pd.api.types.is_string_dtype(frame[kolom]):
-            frame[kolom] = frame[kolom].map(veilige_tekst).astype(object)
-    return frame
-
-
 def als_csv(uitkomst: Indicatoren) -> bytes:
-    frame = _tekst_veilig(indicatoren_frame(uitkomst))
-    tekst = frame.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
-    return ("\ufeff" + tekst).encode("utf-8")
+    return exports.als_csv(indicatoren_frame(uitkomst))
 
 
 def _toelichting(uitkomst: Indicatoren, plannaam: str) -> pd.DataFrame:
@@ -187,19 +164,11 @@ def _trends(uitkomst: Indicatoren) -> pd.DataFrame:
 
 def als_excel(uitkomst: Indicatoren, plannaam: str) -> bytes:
     """A workbook with the indicators, energy poverty per buurt, trends and an explanation."""
-    bladen = {
-        "Indicatoren": indicatoren_frame(uitkomst),
-        "Energiearmoede": _energiearmoede(uitkomst),
-        "Ontwikkeling": _trends(uitkomst),
-        "Toelichting": _toelichting(uitkomst, plannaam),
-    }
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for naam, frame in bladen.items():
-            _tekst_veilig(frame).to_excel(writer, sheet_name=naam, index=False)
-            blad = writer.sheets[naam]
-            blad.freeze_panes = "A2"
-            for kolom in blad.columns:
-                breedte = max(len(str(c.value)) if c.value is not None else 0 for c in kolom)
-                blad.column_dimensions[kolom[0].column_letter].width = min(max(breedte, 8), 60)
-    return buffer.getvalue()
+    return exports.als_excel(
+        {
+            "Indicatoren": indicatoren_frame(uitkomst),
+            "Energiearmoede": _energiearmoede(uitkomst),
+            "Ontwikkeling": _trends(uitkomst),
+            "Toelichting": _toelichting(uitkomst, plannaam),
+        }
+    )

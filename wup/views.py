@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from wup import document, selectors, services
+from wup import document, selectors, services, toegang
 from wup.api.exceptions import problem_response
 from wup.constants import Fase, Spoor
 from wup.exceptions import GatesNotMet, PlanFrozen, StaleVersion, TransitionConflict
@@ -50,36 +50,6 @@ class FaseWeergave:
 
 def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
-
-
-def _plan_or_404(pk: int) -> Wijkplan:
-    plan = selectors.wijkplan_by_pk(pk)
-    if plan is None:
-        raise Http404(_("Dit wijkplan bestaat niet."))
-    return plan
-
-
-def _viewable_plan(request: HttpRequest, pk: int) -> Wijkplan:
-    plan = _plan_or_404(pk)
-    if not selectors.may_view(plan, request.user):
-        raise PermissionDenied(_("U heeft geen toegang tot dit plan."))
-    return plan
-
-
-def _editable_plan(request: HttpRequest, pk: int) -> Wijkplan:
-    plan = _viewable_plan(request, pk)
-    if not selectors.is_projectleider(plan, request.user):
-        raise PermissionDenied(_("Alleen de projectleider van dit plan kan het wijzigen."))
-    return plan
-
-
-def _add_service_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching field (or above the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _aanvul_url(result, plan: Wijkplan, projectleider: bool) -> str | None:
@@ -150,7 +120,7 @@ def wijkplan_nieuw(request: HttpRequest) -> HttpResponse:
                     user=request.user, gemeente=gemeente, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _add_service_errors(form, exc)
+                toegang.service_fouten(form, exc)
             else:
                 messages.success(
                     request, _("Het wijkplan ‘%(naam)s’ is aangemaakt.") % {"naam": plan.naam}
@@ -168,7 +138,7 @@ def wijkplan_nieuw(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def wijkplan_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _editable_plan(request, pk)
+    plan = toegang.plan_van_projectleider(request, pk)
     buurten = selectors.buurten_van(plan.gemeente)
     fout = None
     if plan.bevroren:
@@ -188,7 +158,7 @@ def wijkplan_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
             except (StaleVersion, PlanFrozen) as exc:
                 fout = exc.message
             except ValidationError as exc:
-                _add_service_errors(form, exc)
+                toegang.service_fouten(form, exc)
             else:
                 messages.success(request, _("De gegevens van het plan zijn opgeslagen."))
                 return redirect("wijkplan-detail", pk=plan.pk)
@@ -297,7 +267,7 @@ def _volgende_stap(plan: Wijkplan, projectleider: bool) -> dict:
 
 @login_required
 def wijkplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _viewable_plan(request, pk)
+    plan = toegang.zichtbaar_plan(request, pk)
     projectleider = selectors.is_projectleider(plan, request.user)
     overgangen = [m for m in selectors.mogelijke_overgangen(plan, request.user) if m.mag]
     return render(
@@ -326,7 +296,7 @@ def wijkplan_overgang(request: HttpRequest, pk: int, naam: str) -> HttpResponse:
     overgang = OVERGANGEN.get(naam)
     if overgang is None:
         raise Http404(_("Deze overgang bestaat niet."))
-    plan = _viewable_plan(request, pk)
+    plan = toegang.zichtbaar_plan(request, pk)
     mogelijk = next(
         (m for m in selectors.mogelijke_overgangen(plan, request.user) if m.naam == naam), None
     )
@@ -353,7 +323,7 @@ def wijkplan_overgang(request: HttpRequest, pk: int, naam: str) -> HttpResponse:
                     verwachte_fase=form.cleaned_data["verwachte_fase"],
                 )
             except ValidationError as exc:
-                _add_service_errors(form, exc)
+                toegang.service_fouten(form, exc)
             except GatesNotMet as exc:
                 open_voorwaarden = [r.message for r in exc.unmet]
                 status = 409
@@ -415,7 +385,7 @@ def _historie_rij(rij) -> dict:
 
 @login_required
 def wijkplan_historie(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _viewable_plan(request, pk)
+    plan = toegang.zichtbaar_plan(request, pk)
     return render(
         request,
         "wup/wijkplan_historie.html",
@@ -449,7 +419,7 @@ def meldingen(request: HttpRequest) -> HttpResponse:
 @login_required
 def wijkplan_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan document as composed from the registered chapters (HTML preview)."""
-    plan = _viewable_plan(request, pk)
+    plan = toegang.zichtbaar_plan(request, pk)
     return render(
         request,
         "plan/document.html",

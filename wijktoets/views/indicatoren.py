@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
@@ -31,7 +30,8 @@ from wijktoets.indicatoren import (
     Verdeling,
 )
 from wijktoets.selectors.indicatoren import OnbekendJaar, indicatoren_voor_plan
-from wup import charts, selectors
+from wup import charts, toegang
+from wup import exports as wup_exports
 from wup.charts import Grafiek, LijnReeks, Reeks
 
 #: The charts per group: title, unit, decimals, and (indicator, label) per category.
@@ -280,15 +280,6 @@ def paneel(uitkomst: Indicatoren) -> dict:
 # --- Pages -------------------------------------------------------------------------------------
 
 
-def _viewable_plan(request: HttpRequest, pk: int):
-    plan = selectors.wijkplan_by_pk(pk)
-    if plan is None:
-        raise Http404(_("Dit wijkplan bestaat niet."))
-    if not selectors.may_view(plan, request.user):
-        raise PermissionDenied(_("U heeft geen toegang tot dit plan."))
-    return plan
-
-
 def _jaar(request: HttpRequest) -> tuple[int | None, str | None]:
     """The year asked for in ``?jaar=``, or an error message in plain Dutch."""
     waarde = (request.GET.get("jaar") or "").strip()
@@ -324,7 +315,7 @@ def _importpagina(request: HttpRequest) -> str | None:
 @login_required
 @require_GET
 def indicatoren(request: HttpRequest, pk: int, *, fout: str | None = None) -> HttpResponse:
-    plan = _viewable_plan(request, pk)
+    plan = toegang.zichtbaar_plan(request, pk)
     jaar, jaarfout = _jaar(request)
     uitkomst, jaarfout = _uitkomst(plan, jaar, jaarfout)
     fout = fout or jaarfout
@@ -341,14 +332,14 @@ def indicatoren(request: HttpRequest, pk: int, *, fout: str | None = None) -> Ht
     )
 
 
-FORMATEN = {"csv": exports.CSV_MEDIA_TYPE, "xlsx": exports.XLSX_MEDIA_TYPE}
+FORMATEN = wup_exports.FORMATEN
 
 
 @login_required
 @require_GET
 def indicatoren_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The indicators as CSV (default) or Excel: ``?formaat=csv|xlsx&jaar=2024``."""
-    plan = _viewable_plan(request, pk)
+    plan = toegang.zichtbaar_plan(request, pk)
     formaat = (request.GET.get("formaat") or "csv").strip().lower()
     if formaat not in FORMATEN:
         return indicatoren(

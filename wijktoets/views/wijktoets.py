@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +21,7 @@ from wijktoets.models import Wijktoets
 from wijktoets.selectors import wijktoets as selectors
 from wijktoets.services import wijktoets as services
 from wup import selectors as wup_selectors
+from wup import toegang
 from wup.constants import Fase
 from wup.exceptions import GatesNotMet, PlanFrozen, StaleVersion, TransitionConflict
 from wup.models import Wijkplan
@@ -31,20 +32,10 @@ _CONFLICTEN = (StaleVersion, PlanFrozen, services.WijktoetsNietBewerkbaar)
 # --- Access ------------------------------------------------------------------------------------
 
 
-def _zichtbaar_plan(request: HttpRequest, pk: int) -> Wijkplan:
-    plan = wup_selectors.wijkplan_by_pk(pk)
-    if plan is None:
-        raise Http404(_("Dit wijkplan bestaat niet."))
-    if not wup_selectors.may_view(plan, request.user):
-        raise PermissionDenied(_("U heeft geen toegang tot dit plan."))
-    return plan
-
-
 def _plan_van_projectleider(request: HttpRequest, pk: int) -> Wijkplan:
-    plan = _zichtbaar_plan(request, pk)
-    if not wup_selectors.is_projectleider(plan, request.user):
-        raise PermissionDenied(_("Alleen de projectleider van dit plan kan de wijktoets wijzigen."))
-    return plan
+    return toegang.plan_van_projectleider(
+        request, pk, _("Alleen de projectleider van dit plan kan de wijktoets wijzigen.")
+    )
 
 
 def _thema_of_404(thema: str) -> Thema:
@@ -63,15 +54,6 @@ def niet_bewerkbaar_melding(plan: Wijkplan) -> str:
         "Het plan is in de fase ‘%(fase)s’. De wijktoets kan alleen veranderen zolang het plan "
         "in de fase wijktoets is."
     ) % {"fase": plan.get_fase_display()}
-
-
-def _velden_fouten(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching field (or above the form)."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _basis(plan: Wijkplan, toets: Wijktoets | None) -> dict:
@@ -123,7 +105,7 @@ def _formulierpagina(
             except _CONFLICTEN as exc:
                 fout, status = exc.message, 409
             except ValidationError as exc:
-                _velden_fouten(form, exc)
+                toegang.service_fouten(form, exc)
             else:
                 _opgeslagen(request, toets, nieuw)
                 return redirect(reverse("wijktoets", args=[plan.pk]) + f"#{anker}")
@@ -142,7 +124,7 @@ def _formulierpagina(
 
 @login_required
 def wijktoets_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _zichtbaar_plan(request, pk)
+    plan = toegang.zichtbaar_plan(request, pk)
     toets = selectors.wijktoets_voor(plan)
     inhoud = toets.als_inhoud() if toets else selectors.lege_inhoud()
     projectleider = wup_selectors.is_projectleider(plan, request.user)
@@ -165,7 +147,7 @@ def wijktoets_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def wijktoets_versies(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _zichtbaar_plan(request, pk)
+    plan = toegang.zichtbaar_plan(request, pk)
     toets = selectors.wijktoets_voor(plan)
     versies = list(selectors.versies_van(plan))
     gekozen = None
