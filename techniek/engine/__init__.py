@@ -7,8 +7,8 @@ formulas, units and sources are in ``docs/engine.md``. The Django side calls:
   :func:`voorraad_uit_tabel`; :meth:`Gebouwvoorraad.naar_tabellen` to store it;
 * parameters: :func:`parameter_definities` (name, default, unit, range, source of every
   parameter), :meth:`Parameters.uit_dict`, :func:`standaard_parameters`;
-  :func:`energieprijzen_pbl` / :meth:`Energieprijzen.uit_dict`;
-  :func:`bouwkentallen_pbl` / :func:`bouwkentallen_uit_tabellen`;
+  :func:`energieprijzen_pbl` / :func:`energieprijzen_uit_tabellen` (year :data:`PRIJSJAAR`) /
+  :meth:`Energieprijzen.uit_dict`; :func:`bouwkentallen_pbl` / :func:`bouwkentallen_uit_tabellen`;
 * alternatives: :data:`STANDAARD_ALTERNATIEVEN`, :data:`REFERENTIE`, :meth:`Alternatief.variant`;
 * weather: :func:`weerjaar_knmi`, :func:`weerjaar_uit_reeks`;
 * compute: :func:`bereken` (one plan area, hourly detail) and :func:`bereken_buurten` (many
@@ -37,7 +37,13 @@ from .fouten import InvoerFout, Probleem
 from .kentallen import Bouwkentallen, bouwkentallen_pbl, bouwkentallen_uit_tabellen
 from .kosten import annuiteitsfactor
 from .parameters import ParameterDefinitie, Parameters, parameter_definities, standaard_parameters
-from .prijzen import SCENARIOS, Energieprijzen, energieprijzen_pbl
+from .prijzen import (
+    PRIJSJAAR,
+    SCENARIOS,
+    Energieprijzen,
+    energieprijzen_pbl,
+    energieprijzen_uit_tabellen,
+)
 from .rekenen import (
     AlternatiefResultaat,
     Berekening,
@@ -65,6 +71,7 @@ __all__ = [
     "DOELLABELS",
     "KNMI_JAREN",
     "LABELS",
+    "PRIJSJAAR",
     "REFERENTIE",
     "SCENARIOS",
     "STANDAARD_ALTERNATIEVEN",
@@ -100,6 +107,7 @@ __all__ = [
     "bouwkentallen_uit_tabellen",
     "cop",
     "energieprijzen_pbl",
+    "energieprijzen_uit_tabellen",
     "parameter_definities",
     "segmentvraag",
     "standaard_parameters",

@@ -32,7 +32,7 @@ from .constanten import (
     UTILITEITSFUNCTIES,
     WONINGTYPEN,
 )
-from .fouten import Probleem, controleer
+from .fouten import InvoerFout, Probleem, controleer
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "engine"
 #: PBL's files, shared with the parameter sets that are seeded from them.
@@ -83,7 +83,10 @@ def _sector(
     typen: tuple[str, ...],
     perioden: tuple[str, ...],
     sprongen: dict[str, tuple[str, ...]],
+    eerste_regel: int = 2,
 ) -> SectorKentallen:
+    """One sector's key figures from a table; ``naam`` and ``eerste_regel`` (the number of the
+    table's first row, 2 in a file with a header line) place the problems."""
     problemen: list[Probleem] = []
     df = df.rename(columns=lambda c: str(c).strip())
     nodig = ["type_str", "bouwjaar_str", "Default_label"]
@@ -107,10 +110,14 @@ def _sector(
         k: np.full((nt, npd, nl, nl), np.nan) for k in ("min_asl", "min_opp", "max_asl", "max_opp")
     }
 
+    verplicht = [f"Vrv_{lb}_{d}" for lb in LABELS for d in ("asl", "opp")]
+    verplicht += [f"{v}_{d}" for v in ("Vvent", "Vww", "Ve") for d in ("asl", "opp")]
     getal = df.drop(columns=["type_str", "bouwjaar_str", "Default_label"]).apply(
         lambda s: pd.to_numeric(s.astype(str).str.strip(), errors="coerce")
     )
-    for rij, rec in enumerate(df.itertuples(index=False), start=2):
+    #: per figure that must be a number: the rows (type, period) where it is not
+    geen_getal: dict[str, list[str]] = {}
+    for rij, rec in enumerate(df.itertuples(index=False), start=eerste_regel):
         plaats = f"{naam}, regel {rij}"
         t_naam = str(rec.type_str).strip()
         p_naam = str(rec.bouwjaar_str).strip()
@@ -125,9 +132,15 @@ def _sector(
         if lbl not in LABELS:
             problemen.append(Probleem(plaats, f"onbekend standaardlabel '{lbl}'"))
             continue
+        if gezien[t, p]:
+            problemen.append(Probleem(plaats, f"{t_naam}, {p_naam} staat al in een eerdere regel"))
+            continue
         gezien[t, p] = True
         default[t, p] = LABELS.index(lbl)
-        g = getal.iloc[rij - 2]
+        g = getal.iloc[rij - eerste_regel]
+        for kolom in verplicht:
+            if np.isnan(g[kolom]):
+                geen_getal.setdefault(kolom, []).append(f"{t_naam}, {p_naam}")
         for li, lb in enumerate(LABELS):
             vrv_asl[t, p, li] = g[f"Vrv_{lb}_asl"]
             vrv_opp[t, p, li] = g[f"Vrv_{lb}_opp"]
@@ -142,9 +155,9 @@ def _sector(
                         ki[f"{b}_{d}"][t, p, vi, ni] = g[f"Ki_S{van}{naar}_{b}_{d}"]
     for t, p in zip(*np.nonzero(~gezien), strict=True):
         problemen.append(Probleem(naam, f"geen regel voor {typen[t]}, {perioden[p]}"))
-    arrays = [vrv_asl, vrv_opp, *vlak.values(), *vlak_opp.values()]
-    if not problemen and any(np.isnan(a).any() for a in arrays):
-        problemen.append(Probleem(naam, "niet elk kental is een getal"))
+    for kolom, rijen in geen_getal.items():
+        genoemd = "; ".join(rijen[:5]) + (f" en nog {len(rijen) - 5}" if len(rijen) > 5 else "")
+        problemen.append(Probleem(f"{naam}, kolom {kolom}", f"geen getal bij {genoemd}"))
     controleer(problemen)
     return SectorKentallen(
         typen=typen,
@@ -166,20 +179,31 @@ def _sector(
 
 
 def bouwkentallen_uit_tabellen(
-    woningen: pd.DataFrame, utiliteiten: pd.DataFrame, bron: str
+    woningen: pd.DataFrame,
+    utiliteiten: pd.DataFrame,
+    bron: str,
+    *,
+    namen: tuple[str, str] = ("woningkentallen", "utiliteitskentallen"),
+    eerste_regel: int = 2,
 ) -> Bouwkentallen:
-    """Key figures from two tables in PBL's column layout (e.g. a beheerder's new version)."""
-    return Bouwkentallen(
-        woning=_sector(woningen, "woningkentallen", WONINGTYPEN, BOUWPERIODEN, SPRONGEN_WONING),
-        utiliteit=_sector(
-            utiliteiten,
-            "utiliteitskentallen",
-            UTILITEITSFUNCTIES,
-            UTILITEIT_BOUWPERIODEN,
-            SPRONGEN_UTILITEIT,
-        ),
-        bron=bron,
-    )
+    """Key figures from two tables in PBL's column layout (e.g. a beheerder's new version).
+
+    ``namen`` name the two tables in the problems, ``eerste_regel`` is the number given to a
+    table's first row (2 for a file whose line 1 is the header). Problems of both tables are
+    raised together.
+    """
+    problemen: list[Probleem] = []
+    sectoren: list[SectorKentallen] = []
+    for df, naam, typen, perioden, sprongen in (
+        (woningen, namen[0], WONINGTYPEN, BOUWPERIODEN, SPRONGEN_WONING),
+        (utiliteiten, namen[1], UTILITEITSFUNCTIES, UTILITEIT_BOUWPERIODEN, SPRONGEN_UTILITEIT),
+    ):
+        try:
+            sectoren.append(_sector(df, naam, typen, perioden, sprongen, eerste_regel))
+        except InvoerFout as fout:
+            problemen += fout.problemen
+    controleer(problemen)
+    return Bouwkentallen(woning=sectoren[0], utiliteit=sectoren[1], bron=bron)
 
 
 def lees_pbl_tabel(pad: Path) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from .constanten import LABELS
 from .fouten import Probleem, controleer
 from .kentallen import Bouwkentallen, bouwkentallen_pbl
 from .parameters import Parameters, parameter_definities, standaard_parameters
-from .prijzen import Energieprijzen, energieprijzen_pbl
+from .prijzen import PRIJSJAAR, Energieprijzen, energieprijzen_pbl
 from .uurmodel import CopProfielen, Uurresultaat, bereken_uren, cop_profielen
 from .voorraad import Gebouwvoorraad, Voorraadbatch
 from .vraag import Jaarvraag, jaarvraag
@@ -227,7 +227,7 @@ def _prijzen(
     prijzen: Mapping[str, Energieprijzen | Mapping[str, object]] | None,
 ) -> dict[str, Energieprijzen]:
     if prijzen is None:
-        return dict(energieprijzen_pbl(2030))
+        return dict(energieprijzen_pbl(PRIJSJAAR))
     uit = {}
     for naam, pr in prijzen.items():
         uit[naam] = pr if isinstance(pr, Energieprijzen) else Energieprijzen.uit_dict(pr)

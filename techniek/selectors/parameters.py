@@ -2,7 +2,8 @@
 
 Other apps (and the calculation pages of step 2) read parameters only through this module. A
 result stores the id of the set it used; :func:`is_verouderd` says whether a newer set has been
-published since.
+published since. :func:`parameterwaarden` and :func:`rekentabellen` give the engine a set's
+figures and tables, so a calculation uses exactly the version it records.
 """
 
 from __future__ import annotations
@@ -15,6 +16,16 @@ import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Q, QuerySet
 
+from techniek.engine import (
+    PRIJSJAAR,
+    Bouwkentallen,
+    Energieprijzen,
+    InvoerFout,
+    Parameters,
+    Probleem,
+    bouwkentallen_uit_tabellen,
+    energieprijzen_uit_tabellen,
+)
 from techniek.models import Parameter, Parameterset, Parametertabel
 from techniek.services.pbl_kentallen import GROEPEN
 
@@ -165,6 +176,159 @@ def parametertabel_frame(tabel: Parametertabel) -> pd.DataFrame:
     frame.attrs["bronnen"] = {k["naam"]: k["bron"] for k in tabel.kolommen}
     frame.attrs["parameterset_id"] = tabel.parameterset_id
     return frame
+
+
+def ontbrekend_voor_rekenkern(parameterset: Parameterset) -> list[str]:
+    """The engine's figures this set lacks or has no usable value for, by name.
+
+    These are the figures ``parameterset_aanvullen_met_rekenkern`` fills in with the engine's
+    documented defaults; an empty list means the engine accepts the set's figures.
+    """
+    try:
+        Parameters.uit_dict(parameterwaarden(parameterset))
+    except InvoerFout as exc:
+        return sorted({p.plaats.removeprefix("parameter ") for p in exc.problemen})
+    return []
+
+
+# --- The tables the engine computes with -------------------------------------------------------
+
+#: The tables of a set the engine reads, as ``pbl_kentallen`` stores them (PBL's column layout).
+TABEL_WONINGEN = "woningen_bag"
+TABEL_UTILITEITEN = "utiliteiten_bag"
+#: Engine carrier -> table of its prices (columns ``scenario``, ``Jaar``, PBL's ``*_PC_*``).
+TABELLEN_PRIJZEN = {
+    "aardgas": "energieprijzen_aardgas",
+    "elektriciteit": "energieprijzen_elektriciteit",
+    "kn_gas": "energieprijzen_klimaatneutraal_gas",
+}
+#: CO2 factor per carrier and year (columns ``Jaar``, ``aardgas``, ``elektriciteit``, ...).
+TABEL_EMISSIEFACTOREN = "emissiefactoren"
+REKENTABELLEN = (
+    TABEL_WONINGEN,
+    TABEL_UTILITEITEN,
+    *TABELLEN_PRIJZEN.values(),
+    TABEL_EMISSIEFACTOREN,
+)
+#: At most this many row numbers are named in one problem.
+_MAX_GENOEMD = 5
+
+
+@dataclass(frozen=True)
+class Rekentabellen:
+    """What the engine takes from a set's tables: the building key figures and, for the
+    engine's price year, the prices and emission factors per scenario."""
+
+    kentallen: Bouwkentallen
+    prijzen: dict[str, Energieprijzen]
+
+
+def _tabelnaam(tabel: Parametertabel) -> str:
+    return f"tabel '{tabel.titel}' ({tabel.sleutel})"
+
+
+def _genoemd(nummers: list[int]) -> str:
+    tekst = ", ".join(str(n) for n in nummers[:_MAX_GENOEMD])
+    return tekst + (f" en nog {len(nummers) - _MAX_GENOEMD}" if len(nummers) > _MAX_GENOEMD else "")
+
+
+def _rekenframe(tabel: Parametertabel, problemen: list[Probleem]) -> pd.DataFrame | None:
+    """A table's rows as stored, column by column (the engine reads and checks the values);
+    None, with the problems said, when its shape is broken."""
+    naam = _tabelnaam(tabel)
+    kolommen = tabel.kolommen
+    if not isinstance(kolommen, list) or not all(
+        isinstance(k, dict) and isinstance(k.get("naam"), str) and k["naam"].strip()
+        for k in kolommen
+    ):
+        problemen.append(Probleem(naam, "niet elke kolom heeft een naam"))
+        return None
+    namen = [k["naam"].strip() for k in kolommen]
+    dubbel = sorted({n for n in namen if namen.count(n) > 1})
+    if dubbel:
+        problemen.append(Probleem(naam, f"kolom {', '.join(dubbel)} staat er meer dan één keer in"))
+        return None
+    rijen = tabel.rijen if isinstance(tabel.rijen, list) else None
+    if rijen is None:
+        problemen.append(Probleem(naam, "de regels van de tabel zijn onleesbaar"))
+        return None
+    scheef = [
+        i
+        for i, rij in enumerate(rijen, start=1)
+        if not isinstance(rij, list) or len(rij) != len(namen)
+    ]
+    if scheef:
+        problemen.append(
+            Probleem(
+                f"{naam}, regel {_genoemd(scheef)}",
+                f"heeft niet één waarde per kolom ({len(namen)} kolommen)",
+            )
+        )
+        return None
+    return pd.DataFrame(rijen, columns=namen, dtype=object)
+
+
+def rekentabellen(
+    parameterset: Parameterset, *, gas_gj_per_m3: float | None = None
+) -> Rekentabellen:
+    """The set's building key figures and energy prices, as the engine takes them.
+
+    Reads the tables with one query. Prices are those of the engine's price year
+    (:data:`techniek.engine.PRIJSJAAR`) for every scenario; gas prices per m3 become prices per
+    GJ with ``gas_gj_per_m3`` (the set's ``GasEnergie``; the engine's value when None). Raises
+    :class:`~techniek.engine.InvoerFout` naming each table, row ("regel", the first row of a
+    table is regel 1) and column that is missing or unusable.
+    """
+    tabellen = {
+        t.sleutel: t
+        for t in Parametertabel.objects.filter(
+            parameterset_id=parameterset.pk, sleutel__in=REKENTABELLEN
+        )
+    }
+    problemen = [
+        Probleem(
+            f"tabel {sleutel}",
+            f"ontbreekt in parameterset versie {parameterset.versie}; de rekenkern heeft deze "
+            "tabel nodig",
+        )
+        for sleutel in REKENTABELLEN
+        if sleutel not in tabellen
+    ]
+    frames = {s: _rekenframe(t, problemen) for s, t in tabellen.items()}
+    if problemen:  # a table is missing or its shape is broken (each said once)
+        raise InvoerFout(problemen)
+    naam = {s: _tabelnaam(t) for s, t in tabellen.items()}
+    kentallen = prijzen = None
+    try:
+        kentallen = bouwkentallen_uit_tabellen(
+            frames[TABEL_WONINGEN],
+            frames[TABEL_UTILITEITEN],
+            bron=f"parameterset {parameterset.naam}, versie {parameterset.versie}: "
+            f"{tabellen[TABEL_WONINGEN].bron}; {tabellen[TABEL_UTILITEITEN].bron}",
+            namen=(naam[TABEL_WONINGEN], naam[TABEL_UTILITEITEN]),
+            eerste_regel=1,
+        )
+    except InvoerFout as exc:
+        problemen += exc.problemen
+    extra = {} if gas_gj_per_m3 is None else {"gas_gj_per_m3": gas_gj_per_m3}
+    try:
+        prijzen = energieprijzen_uit_tabellen(
+            *(frames[s] for s in TABELLEN_PRIJZEN.values()),
+            emissiefactoren=frames[TABEL_EMISSIEFACTOREN],
+            jaar=PRIJSJAAR,
+            namen={
+                **{d: naam[s] for d, s in TABELLEN_PRIJZEN.items()},
+                "emissiefactoren": naam[TABEL_EMISSIEFACTOREN],
+            },
+            bron=f"parameterset {parameterset.naam}, versie {parameterset.versie}",
+            **extra,
+        )
+    except InvoerFout as exc:
+        problemen += exc.problemen
+    if problemen:
+        raise InvoerFout(problemen)
+    assert kentallen is not None and prijzen is not None
+    return Rekentabellen(kentallen=kentallen, prijzen=prijzen)
 
 
 # --- Differences between two versions ---------------------------------------------------------

@@ -33,7 +33,12 @@ from techniek.engine import (
     voorraad_uit_tabel,
 )
 from techniek.models import Alternatief, Berekening, Gebouwvoorraad, Parameterset
-from techniek.selectors.parameters import huidige_parameterset, parameterwaarden
+from techniek.selectors.parameters import (
+    Rekentabellen,
+    huidige_parameterset,
+    parameterwaarden,
+    rekentabellen,
+)
 from wijktoets.selectors.kerncijfers import kerncijfers_frame
 from wup import selectors as wup_selectors
 from wup.bestanden import BestandFout, decodeer, scheidingsteken
@@ -531,8 +536,29 @@ def reeksen_van(r) -> dict:
     }
 
 
+def _rekeninvoer(parameterset: Parameterset) -> tuple[Parameters, Rekentabellen]:
+    """The set's figures and tables (key figures, prices) as the engine takes them; raises one
+    :class:`InvoerFout` with the problems of both."""
+    problemen = []
+    parameters = tabellen = None
+    try:
+        parameters = Parameters.uit_dict(parameterwaarden(parameterset))
+    except InvoerFout as e:
+        problemen += e.problemen
+    try:
+        tabellen = rekentabellen(
+            parameterset, gas_gj_per_m3=parameters.GasEnergie if parameters else None
+        )
+    except InvoerFout as e:
+        problemen += e.problemen
+    if problemen:
+        raise InvoerFout(problemen)
+    return parameters, tabellen
+
+
 def berekening_uitvoeren(*, berekening_id: int) -> Berekening:
-    """Compute a queued calculation. Idempotent: a finished one is left alone."""
+    """Compute a queued calculation with the figures and tables of its parameter set.
+    Idempotent: a finished one is left alone."""
     with transaction.atomic():
         b = (
             # lock only the calculation row: its parameter set is a nullable join
@@ -550,12 +576,17 @@ def berekening_uitvoeren(*, berekening_id: int) -> Berekening:
             b, _("Er is nog geen vastgestelde parameterset; de beheerder stelt die vast."), []
         )
     try:
-        parameters = Parameters.uit_dict(parameterwaarden(b.parameterset))
+        parameters, tabellen = _rekeninvoer(b.parameterset)
         woningen = pd.DataFrame(b.voorraad.get("woningen") or [])
         utiliteit = pd.DataFrame(b.voorraad.get("utiliteit") or [])
         voorraad = voorraad_uit_tabel(woningen, utiliteit if len(utiliteit) else None)
         uitkomst = bereken(
-            voorraad, [_motor_alternatief(b.alternatief)], parameters=parameters, weerjaar=WEERJAAR
+            voorraad,
+            [_motor_alternatief(b.alternatief)],
+            parameters=parameters,
+            kentallen=tabellen.kentallen,
+            prijzen=tabellen.prijzen,
+            weerjaar=WEERJAAR,
         )
     except InvoerFout as e:
         return _fout(
