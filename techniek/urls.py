@@ -27,6 +27,11 @@ urlpatterns = [
         name="techniek-parameterset-vaststellen",
     ),
     path(
+        "parameters/<int:pk>/aanvullen",
+        p.parameterset_aanvullen,
+        name="techniek-parameterset-aanvullen",
+    ),
+    path(
         "parameters/<int:pk>/verwijderen",
         p.parameterset_verwijderen,
         name="techniek-parameterset-verwijderen",

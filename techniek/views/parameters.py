@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from techniek.forms import (
@@ -134,6 +135,17 @@ def _detail(request: HttpRequest, parameterset: Parameterset | None) -> HttpResp
         )["parameters"].append(p)
     huidig = selectors.huidige_parameterset()
     concept = selectors.concept()
+    mag_vaststellen = selectors.mag_vaststellen(request.user)
+    # the beheerder may complete the current set with the engine's defaults, when it lacks any
+    ontbrekend = (
+        selectors.ontbrekend_voor_rekenkern(parameterset)
+        if mag_vaststellen
+        and selectors.mag_wijzigen(request.user)
+        and concept is None
+        and huidig is not None
+        and parameterset.pk == huidig.pk
+        else []
+    )
     return render(
         request,
         "techniek/parameterset_detail.html",
@@ -147,8 +159,9 @@ def _detail(request: HttpRequest, parameterset: Parameterset | None) -> HttpResp
             "huidig": huidig,
             "concept": concept,
             "mag_wijzigen": selectors.mag_wijzigen(request.user),
-            "mag_vaststellen": selectors.mag_vaststellen(request.user),
+            "mag_vaststellen": mag_vaststellen,
             "concept_form": ConceptForm(),
+            "ontbrekend_voor_rekenkern": ontbrekend,
         },
     )
 
@@ -317,6 +330,47 @@ def parameterset_concept(request: HttpRequest, pk: int) -> HttpResponse:
         % {"v": concept.versie, "b": bron.versie},
     )
     return redirect("techniek-parameterset", pk=concept.pk)
+
+
+@login_required
+@require_http_methods(["POST"])
+def parameterset_aanvullen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish a new version of the set with every figure the engine needs: each missing one
+    gets the engine's documented default with its source and status."""
+    _mag_wijzigen(request)
+    if not selectors.mag_vaststellen(request.user):
+        raise PermissionDenied(_("Alleen een beheerder kan een parameterset vaststellen."))
+    bron = _set(request, pk)
+    aantal = len(selectors.ontbrekend_voor_rekenkern(bron))
+    try:
+        nieuw = services.parameterset_aanvullen_met_rekenkern(bron=bron, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("techniek-parameterset", pk=bron.pk)
+    except WupError as exc:
+        messages.error(request, exc.message)
+        return redirect("techniek-parameterset", pk=bron.pk)
+    if nieuw.pk == bron.pk:
+        messages.info(
+            request,
+            _("Versie %(v)d heeft al alle cijfers die de rekenkern nodig heeft.")
+            % {"v": bron.versie},
+        )
+        return redirect("techniek-parameterset", pk=bron.pk)
+    messages.success(
+        request,
+        ngettext(
+            "Versie %(v)d is vastgesteld. Dit is versie %(b)d, aangevuld met %(n)d "
+            "standaardwaarde van de rekenkern, met bron en status. Nieuwe berekeningen gebruiken "
+            "versie %(v)d.",
+            "Versie %(v)d is vastgesteld. Dit is versie %(b)d, aangevuld met %(n)d "
+            "standaardwaarden van de rekenkern, elk met bron en status. Nieuwe berekeningen "
+            "gebruiken versie %(v)d.",
+            aantal,
+        )
+        % {"v": nieuw.versie, "b": bron.versie, "n": aantal},
+    )
+    return redirect("techniek-parameterset", pk=nieuw.pk)
 
 
 @login_required

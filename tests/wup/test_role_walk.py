@@ -122,7 +122,12 @@ VERWACHT = {
     },
     **{
         f"techniek-{naam}": _same(NIET_TOEGESTAAN, anoniem=LOGIN)
-        for naam in ("parameterset-concept", "parameterset-verwijderen", "parameters-pbl-laden")
+        for naam in (
+            "parameterset-concept",
+            "parameterset-verwijderen",
+            "parameterset-aanvullen",
+            "parameters-pbl-laden",
+        )
     },
     **{
         f"techniek-startanalyse-{naam}": _same(VERBODEN, anoniem=LOGIN, beheerder=OK)
