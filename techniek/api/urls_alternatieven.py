@@ -3,7 +3,7 @@ no trailing slashes)."""
 
 from django.urls import path
 
-from techniek.api import alternatieven
+from techniek.api import alternatieven, startanalyse
 
 urlpatterns = [
     path(
@@ -30,5 +30,10 @@ urlpatterns = [
         "wijkplannen/<int:id>/alternatieven/<int:alt_id>/berekening",
         alternatieven.BerekeningView.as_view(),
         name="techniek-api-alternatief-berekening",
+    ),
+    path(
+        "wijkplannen/<int:id>/startanalyse",
+        startanalyse.StartanalyseView.as_view(),
+        name="techniek-api-startanalyse",
     ),
 ]

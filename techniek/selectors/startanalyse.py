@@ -14,6 +14,7 @@ from django.db.models import Count, QuerySet
 
 from techniek.models import StartanalyseImport, StartanalyseResultaat
 from techniek.startanalyse.indicatoren import INDICATOREN, Indicator, strategie_label
+from wup.models import Wijkplan
 
 BASISKOLOMMEN = ["buurtcode", "variant", "strategie", "editie", "naamgeving"]
 
@@ -75,6 +76,19 @@ def startanalyse_voor_buurten(codes: Iterable[str], *, editie: str | None = None
     )
     frame = frame[BASISKOLOMMEN + list(INDICATOREN)]
     frame.attrs["eenheden"] = {s: i.eenheid for s, i in INDICATOREN.items()}
+    return frame
+
+
+def startanalyse_voor_plan(plan: Wijkplan, *, editie: str | None = None) -> pd.DataFrame:
+    """PBL's figures for the plan's buurten: :func:`startanalyse_voor_buurten` of the plan's
+    buurt codes, in two queries whatever the number of buurten (the buurten, the rows).
+
+    ``frame.attrs["buurten"]`` gives the plan's buurten (code -> name, by code), also those
+    without any figure of PBL, so a caller can tell "not imported" from "not in the plan".
+    """
+    buurten = dict(plan.buurten.order_by("code").values_list("code", "naam"))
+    frame = startanalyse_voor_buurten(buurten, editie=editie)
+    frame.attrs["buurten"] = buurten
     return frame
 
 

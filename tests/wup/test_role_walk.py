@@ -153,6 +153,7 @@ VERWACHT = {
         f"techniek-api-{naam}": API_EIGEN_PLAN
         for naam in ("gebouwvoorraad", "alternatieven", "alternatief", "alternatief-berekening")
     },
+    "techniek-api-startanalyse": API_EIGEN_PLAN,
     "techniek-api-alternatief-berekenen": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
