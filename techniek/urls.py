@@ -5,6 +5,7 @@ from django.urls import path
 
 from techniek.views import parameters as p
 from techniek.views import startanalyse as s
+from techniek.views import voorraad as v
 
 urlpatterns = [
     path("parameters", p.parametersets, name="techniek-parametersets"),
@@ -61,5 +62,31 @@ urlpatterns = [
         "beheer/startanalyse/imports/<int:pk>",
         s.startanalyse_import_detail,
         name="techniek-startanalyse-import-detail",
+    ),
+    path("wijkplannen/<int:pk>/gebouwvoorraad", v.gebouwvoorraad, name="techniek-gebouwvoorraad"),
+    path(
+        "wijkplannen/<int:pk>/gebouwvoorraad/cbs",
+        v.gebouwvoorraad_cbs,
+        name="techniek-gebouwvoorraad-cbs",
+    ),
+    path(
+        "wijkplannen/<int:pk>/gebouwvoorraad/upload",
+        v.gebouwvoorraad_upload,
+        name="techniek-gebouwvoorraad-upload",
+    ),
+    path(
+        "wijkplannen/<int:pk>/gebouwvoorraad/wijzigen",
+        v.gebouwvoorraad_wijzigen,
+        name="techniek-gebouwvoorraad-wijzigen",
+    ),
+    path(
+        "wijkplannen/<int:pk>/gebouwvoorraad/voorbeeld.csv",
+        v.gebouwvoorraad_voorbeeld,
+        name="techniek-gebouwvoorraad-voorbeeld",
+    ),
+    path(
+        "wijkplannen/<int:pk>/gebouwvoorraad/voorbeeld.xlsx",
+        v.gebouwvoorraad_voorbeeld_excel,
+        name="techniek-gebouwvoorraad-voorbeeld-excel",
     ),
 ]

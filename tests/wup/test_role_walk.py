@@ -155,6 +155,16 @@ VERWACHT = {
     },
     "techniek-api-startanalyse": API_EIGEN_PLAN,
     "techniek-api-alternatief-berekenen": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
+    # the building stock is seen like the plan, and so are its files; only the projectleider
+    # sets it. The raadsplan is before the council, which does not freeze it: he still gets
+    # the forms (on a frozen plan he would get the page with the reason and no form: 200 too).
+    "techniek-gebouwvoorraad": UI_EIGEN_PLAN,
+    "techniek-gebouwvoorraad-voorbeeld": UI_EIGEN_PLAN,
+    "techniek-gebouwvoorraad-voorbeeld-excel": UI_EIGEN_PLAN,
+    **{
+        f"techniek-gebouwvoorraad-{naam}": UI_ALLEEN_PROJECTLEIDER
+        for naam in ("cbs", "upload", "wijzigen")
+    },
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
