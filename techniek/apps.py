@@ -8,8 +8,9 @@ class TechniekConfig(AppConfig):
 
     def ready(self) -> None:
         from techniek import registratie
+        from techniek.views.alternatieven import hoofdstuk_context, stap_context
         from wup.constants import Fase, Spoor
-        from wup.registry import Step, steps
+        from wup.registry import Chapter, PlanPage, Step, chapters, steps
 
         registratie.register()
 
@@ -25,8 +26,26 @@ class TechniekConfig(AppConfig):
                 ),
                 fasen=(Fase.VERKENNING,),
                 sporen=(Spoor.TECHNISCH_ECONOMISCH,),
-                template="wup/stap.html",
+                template="techniek/techniek_stap.html",
+                context=stap_context,
+                pages=(
+                    PlanPage(_("Gebouwvoorraad"), "techniek-gebouwvoorraad"),
+                    PlanPage(_("Alternatieven"), "techniek-alternatieven"),
+                    PlanPage(
+                        _("Vergelijking van de alternatieven"),
+                        "techniek-alternatieven-vergelijking",
+                    ),
+                ),
                 urls="techniek.urls",
                 api_urls="techniek.api.urls",
+            )
+        )
+        chapters.register(
+            Chapter(
+                order=20,
+                app_label=self.label,
+                title=_("Technisch-economische mogelijkheden"),
+                template="techniek/techniek_hoofdstuk.html",
+                context=hoofdstuk_context,
             )
         )

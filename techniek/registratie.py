@@ -82,8 +82,9 @@ MIN_ALTERNATIEVEN = 2
 
 
 def alternatieven_doorgerekend(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
-    """At least two alternatives calculated with the current parameter set, each with its
-    technical sketch described (fixed number of queries for any number of plans)."""
+    """At least two alternatives calculated with the current parameter set and the plan's
+    current building stock, each with its technical sketch described (fixed number of queries
+    for any number of plans)."""
     from techniek.selectors.alternatieven import alternatieven_many
 
     standen = alternatieven_many(plans)
@@ -97,8 +98,8 @@ def alternatieven_doorgerekend(plans: Sequence[Wijkplan]) -> dict[int, GateOutco
             uitkomst[plan.pk] = GateOutcome(
                 True,
                 _(
-                    "%(n)d alternatieven zijn doorgerekend met de huidige parameterset en hebben "
-                    "een technische schets."
+                    "%(n)d alternatieven zijn doorgerekend met de huidige parameterset en "
+                    "gebouwvoorraad en hebben een technische schets."
                 )
                 % {"n": met_schets},
             )
@@ -106,7 +107,7 @@ def alternatieven_doorgerekend(plans: Sequence[Wijkplan]) -> dict[int, GateOutco
         delen = [
             _(
                 "er zijn %(n)d van de minstens %(min)d alternatieven doorgerekend met de huidige "
-                "parameterset"
+                "parameterset en gebouwvoorraad"
             )
             % {"n": len(klaar), "min": MIN_ALTERNATIEVEN}
         ]
@@ -114,11 +115,23 @@ def alternatieven_doorgerekend(plans: Sequence[Wijkplan]) -> dict[int, GateOutco
             _("‘%(naam)s’ heeft nog geen technische schets") % {"naam": naam}
             for naam in zonder_schets
         ]
-        verouderd = [s.alternatief.naam for s in eigen if s.laatste_klaar and s.verouderd]
-        if verouderd:
+        nieuwe_set = [
+            s.alternatief.naam for s in eigen if s.laatste_klaar and s.parameterset_verouderd
+        ]
+        andere_voorraad = [
+            s.alternatief.naam
+            for s in eigen
+            if s.laatste_klaar and s.voorraad_verouderd and not s.parameterset_verouderd
+        ]
+        if nieuwe_set:
             delen.append(
                 _("opnieuw doorrekenen met de nieuwe parameterset: %(namen)s")
-                % {"namen": ", ".join(f"‘{n}’" for n in verouderd)}
+                % {"namen": ", ".join(f"‘{n}’" for n in nieuwe_set)}
+            )
+        if andere_voorraad:
+            delen.append(
+                _("opnieuw doorrekenen met de gewijzigde gebouwvoorraad: %(namen)s")
+                % {"namen": ", ".join(f"‘{n}’" for n in andere_voorraad)}
             )
         uitkomst[plan.pk] = GateOutcome(False, "; ".join(delen) + ".")
     return uitkomst

@@ -3,11 +3,53 @@ trailing slashes)."""
 
 from django.urls import path
 
+from techniek.views import alternatieven as a
 from techniek.views import parameters as p
 from techniek.views import startanalyse as s
 from techniek.views import voorraad as v
 
 urlpatterns = [
+    path("wijkplannen/<int:pk>/alternatieven", a.alternatieven, name="techniek-alternatieven"),
+    path(
+        "wijkplannen/<int:pk>/alternatieven/nieuw",
+        a.alternatief_nieuw,
+        name="techniek-alternatief-nieuw",
+    ),
+    path(
+        "wijkplannen/<int:pk>/alternatieven/standaard",
+        a.alternatieven_standaard,
+        name="techniek-alternatieven-standaard",
+    ),
+    path(
+        "wijkplannen/<int:pk>/alternatieven/berekenen",
+        a.alternatieven_berekenen,
+        name="techniek-alternatieven-berekenen",
+    ),
+    path(
+        "wijkplannen/<int:pk>/alternatieven/vergelijking",
+        a.vergelijking,
+        name="techniek-alternatieven-vergelijking",
+    ),
+    path(
+        "wijkplannen/<int:pk>/alternatieven/export",
+        a.export,
+        name="techniek-alternatieven-export",
+    ),
+    path(
+        "wijkplannen/<int:pk>/alternatieven/<int:alt_id>",
+        a.alternatief,
+        name="techniek-alternatief",
+    ),
+    path(
+        "wijkplannen/<int:pk>/alternatieven/<int:alt_id>/wijzigen",
+        a.alternatief_wijzigen,
+        name="techniek-alternatief-wijzigen",
+    ),
+    path(
+        "wijkplannen/<int:pk>/alternatieven/<int:alt_id>/berekenen",
+        a.alternatief_berekenen,
+        name="techniek-alternatief-berekenen",
+    ),
     path("parameters", p.parametersets, name="techniek-parametersets"),
     path("parameters/huidig", p.parameterset_huidig, name="techniek-parameterset-huidig"),
     path(

@@ -72,7 +72,10 @@ class BerekeningSerializer(serializers.Serializer):
         allow_null=True, help_text="Id van de gebruikte parameterset."
     )
     verouderd = serializers.BooleanField(
-        help_text="Er is sindsdien een nieuwere parameterset vastgesteld: opnieuw doorrekenen."
+        help_text=(
+            "Er is sindsdien een nieuwere parameterset vastgesteld of de gebouwvoorraad is "
+            "gewijzigd: opnieuw doorrekenen."
+        )
     )
     invoer_hash = serializers.CharField()
     melding = serializers.CharField(allow_blank=True)
@@ -104,7 +107,9 @@ class AlternatiefSerializer(serializers.Serializer):
         child=serializers.FloatField(), help_text="Eigen parameterwaarden van een variant."
     )
     schets = serializers.CharField(allow_blank=True, help_text="De technische schets in woorden.")
-    doorgerekend = serializers.BooleanField(help_text="Doorgerekend met de huidige parameterset.")
+    doorgerekend = serializers.BooleanField(
+        help_text="Doorgerekend met de huidige parameterset en gebouwvoorraad."
+    )
     verouderd = serializers.BooleanField()
     berekening = BerekeningSerializer(allow_null=True, help_text="De laatste berekening.")
     aangemaakt_op = serializers.DateTimeField()

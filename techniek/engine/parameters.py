@@ -71,8 +71,12 @@ def _buiten_bereik(waarde: float, bereik: str) -> str | None:
     return None
 
 
-#: Other names under which a parameter set may hold an engine parameter.
-SYNONIEMEN = {"Discontovoet_maatschappelijk": "Discontovoet_mr"}
+#: Other names under which a parameter set may hold an engine parameter, with the factor that
+#: turns the set's unit into the engine's: the set holds the discount rate in percent per year
+#: (2.25, as the Werkgroep discontovoet writes it), the engine computes with a fraction (0.0225).
+SYNONIEMEN: dict[str, tuple[str, float]] = {
+    "Discontovoet_maatschappelijk": ("Discontovoet_mr", 0.01),
+}
 
 
 def _op_naam(waarden: Mapping[str, object], problemen: list[Probleem]) -> dict[str, object]:
@@ -86,7 +90,10 @@ def _op_naam(waarden: Mapping[str, object], problemen: list[Probleem]) -> dict[s
     herkomst: dict[str, str] = {}
     for sleutel, waarde in waarden.items():
         naam = str(sleutel).rsplit(".", 1)[-1]
-        naam = SYNONIEMEN.get(naam, naam)
+        if naam in SYNONIEMEN:
+            naam, factor = SYNONIEMEN[naam]
+            if isinstance(waarde, int | float) and not isinstance(waarde, bool):
+                waarde = waarde * factor
         if naam not in bekend:
             continue
         if naam in uit and uit[naam] != waarde:

@@ -5,6 +5,9 @@ A calculation keeps a copy of the stock and the parameter-set version it used, a
 input: the same stock, alternative and version give the same result, which is then reused.
 """
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +44,18 @@ class Gebouwvoorraad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wijkplan}: {self.get_bron_display()}"
+
+    @staticmethod
+    def hash_van(woningen: list, utiliteit: list) -> str:
+        """The hash of a stock's two tables: the same records give the same hash, so a
+        calculation's copy of the stock can be compared with the plan's current stock."""
+        tekst = json.dumps(
+            {"woningen": woningen or [], "utiliteit": utiliteit or []},
+            sort_keys=True,
+            separators=(",", ":"),
+            default=str,
+        )
+        return hashlib.sha256(tekst.encode()).hexdigest()
 
 
 class Alternatief(models.Model):

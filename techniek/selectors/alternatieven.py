@@ -1,5 +1,6 @@
 """Reads of the alternatives of a plan: the stock, each alternative with its latest
-calculation, and whether that calculation is outdated (a newer parameter set is current)."""
+calculation, and whether that calculation is outdated: a newer parameter set is current, or the
+plan's building stock changed since it was computed."""
 
 from __future__ import annotations
 
@@ -20,7 +21,14 @@ class AlternatiefStand:
     alternatief: Alternatief
     berekening: Berekening | None
     laatste_klaar: Berekening | None
-    verouderd: bool
+    #: Computed with a parameter set that is no longer the current one.
+    parameterset_verouderd: bool = False
+    #: Computed with another building stock than the plan has now.
+    voorraad_verouderd: bool = False
+
+    @property
+    def verouderd(self) -> bool:
+        return self.parameterset_verouderd or self.voorraad_verouderd
 
     @property
     def doorgerekend(self) -> bool:
@@ -41,7 +49,8 @@ def laatste_berekening(alternatief: Alternatief) -> Berekening | None:
 
 
 def _standen(alternatieven: list[Alternatief]) -> list[AlternatiefStand]:
-    """Three queries whatever the number: the latest ids, the calculations, the current set."""
+    """Four queries whatever the number: the latest ids, the calculations, the current set,
+    the plans' stocks."""
     ids = {
         a.pk: (a.laatste, a.laatste_klaar)  # type: ignore[attr-defined]
         for a in alternatieven
@@ -49,12 +58,26 @@ def _standen(alternatieven: list[Alternatief]) -> list[AlternatiefStand]:
     nodig = {i for paar in ids.values() for i in paar if i is not None}
     berekeningen = Berekening.objects.select_related("parameterset").in_bulk(nodig)
     huidig = huidige_parameterset()
+    voorraden = dict(
+        Gebouwvoorraad.objects.filter(
+            wijkplan_id__in={a.wijkplan_id for a in alternatieven}
+        ).values_list("wijkplan_id", "invoer_hash")
+    )
     standen = []
     for a in alternatieven:
         laatste, klaar = (berekeningen.get(i) if i else None for i in ids[a.pk])
         basis = klaar or laatste
-        verouderd = basis is not None and huidig is not None and basis.parameterset_id != huidig.pk
-        standen.append(AlternatiefStand(a, laatste, klaar, verouderd))
+        set_oud = basis is not None and huidig is not None and basis.parameterset_id != huidig.pk
+        voorraad_oud = (
+            basis is not None
+            and basis.status == Berekening.Status.KLAAR
+            and a.wijkplan_id in voorraden
+            and Gebouwvoorraad.hash_van(
+                (basis.voorraad or {}).get("woningen"), (basis.voorraad or {}).get("utiliteit")
+            )
+            != voorraden[a.wijkplan_id]
+        )
+        standen.append(AlternatiefStand(a, laatste, klaar, set_oud, voorraad_oud))
     return standen
 
 

@@ -102,7 +102,7 @@ def _opslaan(plan, user, voorraad, bron: str, bestandsnaam: str = "") -> Gebouwv
             "utiliteit": u,
             "toelichting": list(voorraad.toelichting),
             "bestandsnaam": bestandsnaam,
-            "invoer_hash": _hash({"woningen": w, "utiliteit": u}),
+            "invoer_hash": Gebouwvoorraad.hash_van(w, u),
             "gewijzigd_door": user,
         },
     )
@@ -435,8 +435,29 @@ def berekening_starten(*, alternatief: Alternatief, user: AbstractBaseUser) -> B
             .order_by("-pk")
             .first()
         )
-        if bestaand is not None:
+        laatste_id = (
+            Berekening.objects.filter(alternatief=alt).order_by("-pk").values_list("pk", flat=True)
+        ).first()
+        if bestaand is not None and (
+            bestaand.pk == laatste_id or bestaand.status != Berekening.Status.KLAAR
+        ):
             return bestaand
+        if bestaand is not None:
+            # The input went back to an earlier one (e.g. the previous stock): reuse its result
+            # as the newest calculation, so the alternative reads as up to date again.
+            return Berekening.objects.create(
+                alternatief=alt,
+                parameterset=parameterset,
+                invoer_hash=sleutel,
+                status=Berekening.Status.KLAAR,
+                voortgang=100,
+                voorraad=bestaand.voorraad,
+                samenvatting=bestaand.samenvatting,
+                reeksen=bestaand.reeksen,
+                aannames=bestaand.aannames,
+                gestart_door=user,
+                klaar_op=timezone.now(),
+            )
         berekening = Berekening.objects.create(
             alternatief=alt,
             parameterset=parameterset,
@@ -624,3 +645,14 @@ def berekening_uitvoeren(*, berekening_id: int) -> Berekening:
     b.problemen, b.melding = [], ""
     b.save()
     return b
+
+
+def alle_berekeningen_starten(*, wijkplan: Wijkplan, user: AbstractBaseUser) -> list[Berekening]:
+    """Queue a calculation for every alternative of the plan; each one whose input did not
+    change keeps its existing calculation (see :func:`berekening_starten`)."""
+    with transaction.atomic():
+        plan = _schrijfbaar(wijkplan, user)
+        alternatieven = list(Alternatief.objects.filter(wijkplan=plan).order_by("pk"))
+        if not alternatieven:
+            raise ValidationError(_("Het plan heeft nog geen alternatieven om door te rekenen."))
+        return [berekening_starten(alternatief=a, user=user) for a in alternatieven]

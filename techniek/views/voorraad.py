@@ -137,15 +137,7 @@ def _met_andere_voorraad(plan: Wijkplan, voorraad: Gebouwvoorraad | None) -> tup
     """How many alternatives have a finished calculation, and the names of those whose latest
     one used a different stock than the current one (fixed queries, see the selector)."""
     standen = [s for s in selectors.alternatieven_van(plan) if s.laatste_klaar is not None]
-    if voorraad is None:
-        return len(standen), []
-    anders = [
-        s.alternatief.naam
-        for s in standen
-        if (s.laatste_klaar.voorraad or {}).get("woningen") != voorraad.woningen
-        or (s.laatste_klaar.voorraad or {}).get("utiliteit") != voorraad.utiliteit
-    ]
-    return len(standen), anders
+    return len(standen), [s.alternatief.naam for s in standen if s.voorraad_verouderd]
 
 
 def _basis(request: HttpRequest, plan: Wijkplan, voorraad: Gebouwvoorraad | None) -> dict:

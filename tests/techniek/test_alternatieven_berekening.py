@@ -153,3 +153,18 @@ def test_a_calculation_needs_a_stock_first(plan, projectleider):
     )
     with pytest.raises(ValidationError, match="gebouwvoorraad"):
         services.berekening_starten(alternatief=alt, user=projectleider)
+
+
+def test_the_discount_rate_in_percent_is_applied_as_a_fraction(
+    alt, projectleider, beheerder, django_capture_on_commit_callbacks
+):
+    """The PBL set holds 2.25 (% per year); capital charges follow the annuity at 2.25 %."""
+    from techniek.engine.kosten import annuiteitsfactor
+
+    volledige_set(beheerder)
+    b = _start(alt, projectleider, django_capture_on_commit_callbacks)
+    schil = next(k for k in b.samenvatting["kosten"] if k["groep"] == "K08_Gebouw_schil")
+    verwacht = schil["investering_eur"] * annuiteitsfactor(0.0225, schil["looptijd_jaar"])
+    assert schil["kapitaallasten_eur_jaar"] == pytest.approx(verwacht, rel=1e-6)
+    # a lasting investment costs a few percent of itself per year, never more than itself
+    assert schil["kapitaallasten_eur_jaar"] < 0.1 * schil["investering_eur"]

@@ -73,7 +73,8 @@ def test_the_reasons_say_what_is_missing(
     uitkomst = alternatieven_doorgerekend([plan])[plan.pk]
     assert not uitkomst.met
     assert uitkomst.reason == (
-        "er zijn 1 van de minstens 2 alternatieven doorgerekend met de huidige parameterset; "
+        "er zijn 1 van de minstens 2 alternatieven doorgerekend met de huidige parameterset en "
+        "gebouwvoorraad; "
         "‘S1a_B_LuchtWP All-electric met luchtwarmtepomp, schil naar label B’ heeft nog geen "
         "technische schets."
     )
@@ -105,8 +106,8 @@ def test_the_check_uses_a_fixed_number_of_queries(
         )
         for n in (1, 2, 3)
     ]
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         alternatieven_doorgerekend(plannen[:1])
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         uitkomst = alternatieven_doorgerekend(plannen)
     assert [uitkomst[p.pk].met for p in plannen] == [False, False, True]

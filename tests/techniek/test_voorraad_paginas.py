@@ -94,7 +94,7 @@ def test_the_stock_shows_source_assumptions_rows_and_totals(als_pl, plan, projec
     # 160 dwellings, weighted average (120 x 98.5 + 40 x 70) / 160 = 91.375 m2
     assert "Totaal 160 91,4" in tekst
     assert "De voorraad bevat geen utiliteit" in tekst
-    assert "Het platform markeert ze niet als verouderd" in tekst
+    assert "dan worden berekeningen die al klaar zijn verouderd" in tekst
 
 
 def test_another_user_sees_the_stock_without_actions(client, plan, projectleider, beheerder):

@@ -165,6 +165,28 @@ VERWACHT = {
         f"techniek-gebouwvoorraad-{naam}": UI_ALLEEN_PROJECTLEIDER
         for naam in ("cbs", "upload", "wijzigen")
     },
+    # the pages of a plan's alternatives: seen like the plan, changed by its projectleider
+    **{
+        f"techniek-{naam}": UI_EIGEN_PLAN
+        for naam in (
+            "alternatieven",
+            "alternatief",
+            "alternatieven-vergelijking",
+            "alternatieven-export",
+        )
+    },
+    **{
+        f"techniek-{naam}": UI_ALLEEN_PROJECTLEIDER
+        for naam in ("alternatief-nieuw", "alternatief-wijzigen")
+    },
+    **{
+        f"techniek-{naam}": _same(NIET_TOEGESTAAN, anoniem=LOGIN)
+        for naam in (
+            "alternatief-berekenen",
+            "alternatieven-berekenen",
+            "alternatieven-standaard",
+        )
+    },
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
