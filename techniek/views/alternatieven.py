@@ -25,6 +25,7 @@ from techniek.selectors import alternatieven as selectors
 from techniek.selectors.parameters import huidige_parameterset
 from techniek.selectors.vergelijking import startanalyse_vergelijking
 from techniek.services import alternatieven as services
+from techniek.views.voorraad import voorraad_rijen
 from wup import exports as wup_exports
 from wup import selectors as wup_selectors
 from wup import toegang
@@ -151,6 +152,7 @@ def alternatief(request: HttpRequest, pk: int, alt_id: int) -> HttpResponse:
     scenario = _scenario(request)
     uitkomst = uitkomst_van(stand)
     eigen = stand.alternatief.parameters or {}
+    gebruikt = stand.laatste_klaar.voorraad if stand.laatste_klaar else {}
     definities = {d.naam: d for d in parameter_definities()}
     response = render(
         request,
@@ -181,7 +183,8 @@ def alternatief(request: HttpRequest, pk: int, alt_id: int) -> HttpResponse:
             "kostenposten": weergave.kostenposten(uitkomst),
             "isolatieband": weergave.isolatieband(uitkomst),
             "grafieken": weergave.alternatief_grafieken(uitkomst, scenario),
-            "gebruikte_voorraad": (stand.laatste_klaar.voorraad if stand.laatste_klaar else {}),
+            "gebruikte_woningen": voorraad_rijen(gebruikt.get("woningen") or [], "type"),
+            "gebruikte_utiliteit": voorraad_rijen(gebruikt.get("utiliteit") or [], "functie"),
         },
     )
     return _met_verversen(response, _loopt(stand))
@@ -429,8 +432,10 @@ def stap_context(request: HttpRequest | None, plan: Wijkplan) -> dict:
 def hoofdstuk_context(request: HttpRequest | None, plan: Wijkplan) -> dict:
     standen, uitkomsten = _uitkomsten(plan)
     berekend = [u for u in uitkomsten if u.berekend]
+    voorraad = selectors.gebouwvoorraad(plan)
     return {
-        "voorraad": selectors.gebouwvoorraad(plan),
+        "voorraad": voorraad,
+        "woningen": voorraad_rijen(voorraad.woningen if voorraad else [], "type"),
         "parameterset": huidige_parameterset(),
         "alternatieven": [
             {

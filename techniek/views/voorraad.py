@@ -107,7 +107,7 @@ def _rond(x: float) -> float:
     return round(x, 6)
 
 
-def _rijen(records: list[dict], soort: str) -> dict:
+def voorraad_rijen(records: list[dict], soort: str) -> dict:
     """The rows of one table for the page, with their totals (counts, floor area)."""
     aantallen = [float(r.get("aantal") or 0) for r in records]
     oppervlakken = [float(r.get("oppervlakte") or 0) for r in records]
@@ -165,8 +165,8 @@ def gebouwvoorraad(request: HttpRequest, pk: int) -> HttpResponse:
         "techniek/voorraad.html",
         {
             **_basis(request, plan, voorraad),
-            "woningen": _rijen(voorraad.woningen if voorraad else [], "type"),
-            "utiliteit": _rijen(voorraad.utiliteit if voorraad else [], "functie"),
+            "woningen": voorraad_rijen(voorraad.woningen if voorraad else [], "type"),
+            "utiliteit": voorraad_rijen(voorraad.utiliteit if voorraad else [], "functie"),
             "gewijzigd_door": (
                 (voorraad.gewijzigd_door.get_full_name() or voorraad.gewijzigd_door.get_username())
                 if voorraad and voorraad.gewijzigd_door
@@ -238,8 +238,8 @@ def gebouwvoorraad_voorbeeld_excel(request: HttpRequest, pk: int) -> HttpRespons
 
 
 def _opgeslagen(request: HttpRequest, plan: Wijkplan, voorraad: Gebouwvoorraad) -> HttpResponse:
-    woningen = _rijen(voorraad.woningen, "type")["aantal"]
-    utiliteit = _rijen(voorraad.utiliteit, "functie")["aantal"]
+    woningen = voorraad_rijen(voorraad.woningen, "type")["aantal"]
+    utiliteit = voorraad_rijen(voorraad.utiliteit, "functie")["aantal"]
     messages.success(
         request,
         _("De gebouwvoorraad is opgeslagen: %(w)s woningen en %(u)s utiliteitspanden.")
@@ -320,7 +320,7 @@ def _upload_pagina(request, plan, form, *, status=200, fout="") -> HttpResponse:
         status=status,
         fout=fout,
         voorraad=selectors.gebouwvoorraad(plan),
-        voorbeeld=_rijen(list(VOORBEELD_WONINGEN), "type")["rijen"],
+        voorbeeld=voorraad_rijen(list(VOORBEELD_WONINGEN), "type")["rijen"],
         woningtypen=WONINGTYPEN,
         bouwperioden=BOUWPERIODEN,
         functies=UTILITEITSFUNCTIES,
