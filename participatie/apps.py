@@ -7,8 +7,9 @@ class ParticipatieConfig(AppConfig):
     verbose_name = _("Stap 3: Participatie")
 
     def ready(self) -> None:
+        from participatie.views.participatie import stap_context
         from wup.constants import Fase, Spoor
-        from wup.registry import Step, steps
+        from wup.registry import PlanPage, Step, steps
 
         steps.register(
             Step(
@@ -23,6 +24,10 @@ class ParticipatieConfig(AppConfig):
                 ),
                 fasen=(Fase.VERKENNING,),
                 sporen=(Spoor.PARTICIPATIE,),
-                template="wup/stap.html",
+                template="participatie/participatie_stap.html",
+                context=stap_context,
+                pages=(PlanPage(_("Partijen en participatieplan"), "participatie-overzicht"),),
+                urls="participatie.urls",
+                api_urls="participatie.api.urls",
             )
         )

@@ -10,6 +10,7 @@ import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from participatie.models import Gedragsmaatregel, Partij
 from techniek.models import Alternatief, Berekening, StartanalyseImport
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
@@ -187,6 +188,24 @@ VERWACHT = {
             "alternatieven-standaard",
         )
     },
+    # --- step 3: participatie. Seen like the plan; the forms are the projectleider's (on a
+    # frozen plan he gets the page with the reason and no form: 200 too).
+    "participatie-overzicht": UI_EIGEN_PLAN,
+    **{
+        f"participatie-{naam}": UI_ALLEEN_PROJECTLEIDER
+        for naam in (
+            "partij-nieuw",
+            "partij-wijzigen",
+            "contact-nieuw",
+            "maatregel-nieuw",
+            "maatregel-wijzigen",
+            "plan",
+        )
+    },
+    **{
+        f"participatie-api-{naam}": API_EIGEN_PLAN
+        for naam in ("partijen", "contactmomenten", "gedragsmaatregelen", "participatieplannen")
+    },
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
@@ -226,13 +245,18 @@ def wereld(gemeente, griffier, beheerder):
         beoogde_raadsdatum=datetime.date(2027, 2, 1),
     )
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
-    alternatieven = {}
+    alternatieven, partijen, maatregelen = {}, {}, {}
     for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
         alt = Alternatief.objects.create(
             wijkplan=p, sjabloon="S1a_B_LuchtWP", naam="Luchtwarmtepomp"
         )
         Berekening.objects.create(alternatief=alt, invoer_hash="0" * 64)
         alternatieven[soort] = alt.pk
+        partij = Partij.objects.create(wijkplan=p, soort="vve", naam="VvE De Linde")
+        partijen[soort] = partij.pk
+        maatregelen[soort] = Gedragsmaatregel.objects.create(
+            wijkplan=p, naam="Energiecoaches", status="gepland", doelgroep_partij=partij
+        ).pk
     return {
         "gebruikers": {
             "anoniem": None,
@@ -242,6 +266,8 @@ def wereld(gemeente, griffier, beheerder):
             "beheerder": beheerder,
         },
         "alternatieven": alternatieven,
+        "partijen": partijen,
+        "maatregelen": maatregelen,
         "plannen": {
             "plan": (plan, "start_verkenning", None),
             "raadsplan": (raadsplan, "vaststellen", rij),
@@ -273,6 +299,9 @@ def _url(naam, pattern, wereld, planrol):
         "<int:alt_id>": wereld["alternatieven"][planrol],
         "<str:sleutel>": "Netbeheer.Ki_verv_LD_min",
         "<str:tabel>": "woningen_bag",
+        "<int:partij_id>": wereld["partijen"][planrol],
+        "<int:maatregel_id>": wereld["maatregelen"][planrol],
+        "<str:fase>": "verkenning",
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]

@@ -1,0 +1,40 @@
+"""Web pages of step 3, included at the site root through the step registry (Dutch paths, no
+trailing slashes)."""
+
+from django.urls import path
+
+from participatie.views import participatie as v
+
+urlpatterns = [
+    path("wijkplannen/<int:pk>/participatie", v.overzicht, name="participatie-overzicht"),
+    path(
+        "wijkplannen/<int:pk>/participatie/partijen/nieuw",
+        v.partij_nieuw,
+        name="participatie-partij-nieuw",
+    ),
+    path(
+        "wijkplannen/<int:pk>/participatie/partijen/<int:partij_id>/wijzigen",
+        v.partij_wijzigen,
+        name="participatie-partij-wijzigen",
+    ),
+    path(
+        "wijkplannen/<int:pk>/participatie/contactmomenten/nieuw",
+        v.contact_nieuw,
+        name="participatie-contact-nieuw",
+    ),
+    path(
+        "wijkplannen/<int:pk>/participatie/maatregelen/nieuw",
+        v.maatregel_nieuw,
+        name="participatie-maatregel-nieuw",
+    ),
+    path(
+        "wijkplannen/<int:pk>/participatie/maatregelen/<int:maatregel_id>/wijzigen",
+        v.maatregel_wijzigen,
+        name="participatie-maatregel-wijzigen",
+    ),
+    path(
+        "wijkplannen/<int:pk>/participatie/plan/<str:fase>",
+        v.participatieplan,
+        name="participatie-plan",
+    ),
+]

@@ -1,0 +1,2 @@
+"""Pages of step 3: ``participatie.views.participatie`` (the overview and the projectleider's
+forms)."""
