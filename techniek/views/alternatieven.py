@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -190,41 +190,56 @@ def alternatief(request: HttpRequest, pk: int, alt_id: int) -> HttpResponse:
     return _met_verversen(response, _loopt(stand))
 
 
+def _opslaan(form, schrijf):
+    """A POSTed form through its service: the written object, or None with the input's or the
+    service's refusal on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return schrijf(form.cleaned_data)
+    except ValidationError as exc:
+        toegang.service_fouten(form, exc)
+    except PlanFrozen as exc:
+        form.add_error(None, exc.message)
+    return None
+
+
+def _formulier_status(request: HttpRequest, plan: Wijkplan) -> int:
+    """400 for a POST that was not saved; 409 for a POST to a frozen plan."""
+    if request.method != "POST":
+        return 200
+    return 409 if plan.bevroren else 400
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def alternatief_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _projectleider_plan(request, pk)
-    status = 200
     if request.method == "POST" and not plan.bevroren:
         form = AlternatiefNieuwForm(request.POST)
-        if form.is_valid():
-            try:
-                alt = services.alternatief_toevoegen(
-                    wijkplan=plan,
-                    user=request.user,
-                    sjabloon=form.cleaned_data["sjabloon"],
-                    naam=form.cleaned_data["naam"],
-                    parameters=form.cleaned_data["parameters"],
-                    schets=form.cleaned_data["schets"],
+        alt = _opslaan(
+            form,
+            lambda d: services.alternatief_toevoegen(
+                wijkplan=plan,
+                user=request.user,
+                sjabloon=d["sjabloon"],
+                naam=d["naam"],
+                parameters=d["parameters"],
+                schets=d["schets"],
+            ),
+        )
+        if alt is not None:
+            messages.success(
+                request,
+                _(
+                    "Het alternatief ‘%(naam)s’ is toegevoegd. Reken het door om de uitkomsten "
+                    "te zien."
                 )
-            except ValidationError as exc:
-                toegang.service_fouten(form, exc)
-            except PlanFrozen as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Het alternatief ‘%(naam)s’ is toegevoegd. Reken het door om de uitkomsten "
-                        "te zien."
-                    )
-                    % {"naam": alt.naam},
-                )
-                return redirect("techniek-alternatief", pk=plan.pk, alt_id=alt.pk)
-        status = 400
+                % {"naam": alt.naam},
+            )
+            return redirect("techniek-alternatief", pk=plan.pk, alt_id=alt.pk)
     else:
         form = AlternatiefNieuwForm(initial={"sjabloon": request.GET.get("sjabloon")})
-        status = 409 if request.method == "POST" else 200
     return render(
         request,
         "techniek/alternatief_nieuw.html",
@@ -237,7 +252,7 @@ def alternatief_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "definities": parameter_definities(),
         },
-        status=status,
+        status=_formulier_status(request, plan),
     )
 
 
@@ -246,33 +261,24 @@ def alternatief_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 def alternatief_wijzigen(request: HttpRequest, pk: int, alt_id: int) -> HttpResponse:
     plan = _projectleider_plan(request, pk)
     alt = _alternatief_of_404(plan, alt_id)
-    status = 200
     if request.method == "POST" and not plan.bevroren:
         form = AlternatiefWijzigenForm(request.POST)
-        if form.is_valid():
-            try:
-                services.alternatief_wijzigen(
-                    alternatief=alt,
-                    user=request.user,
-                    naam=form.cleaned_data["naam"],
-                    schets=form.cleaned_data["schets"],
-                )
-            except ValidationError as exc:
-                toegang.service_fouten(form, exc)
-            except PlanFrozen as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, _("Het alternatief is opgeslagen."))
-                return redirect("techniek-alternatief", pk=plan.pk, alt_id=alt.pk)
-        status = 400
+        opgeslagen = _opslaan(
+            form,
+            lambda d: services.alternatief_wijzigen(
+                alternatief=alt, user=request.user, naam=d["naam"], schets=d["schets"]
+            ),
+        )
+        if opgeslagen is not None:
+            messages.success(request, _("Het alternatief is opgeslagen."))
+            return redirect("techniek-alternatief", pk=plan.pk, alt_id=alt.pk)
     else:
         form = AlternatiefWijzigenForm(initial={"naam": alt.naam, "schets": alt.schets})
-        status = 409 if request.method == "POST" else 200
     return render(
         request,
         "techniek/alternatief_wijzigen.html",
         {**_basis(request, plan), "form": form, "alt": alt},
-        status=status,
+        status=_formulier_status(request, plan),
     )
 
 
@@ -283,18 +289,13 @@ def _actie(request: HttpRequest, plan: Wijkplan, doe, gelukt: str, terug: str, *
     """Run a service action; its refusal becomes an error message, never a 500."""
     try:
         doe()
-    except (ValidationError, PlanFrozen, PermissionDenied) as exc:
-        tekst = exc.message if isinstance(exc, PlanFrozen) else "; ".join(_meldingen(exc))
-        messages.error(request, tekst)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    except PlanFrozen as exc:
+        messages.error(request, exc.message)
     else:
         messages.success(request, gelukt)
     return redirect(terug, pk=plan.pk, **terug_args)
-
-
-def _meldingen(exc: Exception) -> list[str]:
-    if isinstance(exc, ValidationError):
-        return exc.messages
-    return [str(exc) or ALLEEN_PROJECTLEIDER]
 
 
 @login_required
