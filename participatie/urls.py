@@ -1,8 +1,13 @@
 """Web pages of step 3, included at the site root through the step registry (Dutch paths, no
-trailing slashes)."""
+trailing slashes): the network and participation plan here; the public page and its management
+in ``urls_publiek``; the consultations in ``urls_raadplegingen``; results, privacy and the gate's
+deviation in ``urls_resultaten``."""
 
 from django.urls import path
 
+from participatie.urls_publiek import urlpatterns as publiek
+from participatie.urls_raadplegingen import urlpatterns as raadplegingen
+from participatie.urls_resultaten import urlpatterns as resultaten
 from participatie.views import participatie as v
 
 urlpatterns = [
@@ -38,3 +43,4 @@ urlpatterns = [
         name="participatie-plan",
     ),
 ]
+urlpatterns += publiek + raadplegingen + resultaten

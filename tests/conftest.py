@@ -84,3 +84,13 @@ def _gates_of_the_app_under_test(request):
     yield
     gates._conditions.clear()
     gates._conditions.update(saved)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters (and anything else cached) do not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

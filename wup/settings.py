@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "guardian",
     "django_fsm",
+    "django_ratelimit",
     "wup.apps.WupConfig",
     "wijktoets.apps.WijktoetsConfig",
     "techniek.apps.TechniekConfig",
@@ -120,6 +121,17 @@ if REDIS_URL and not TESTING:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Rate limits on the public forms (django-ratelimit) count in the default cache. Django's own
+# Redis backend increments atomically, as the library needs, but is not on its list (W001);
+# the in-process cache of `make run` and the tests is not shared between processes (E003),
+# which is fine for one process and never the case in production.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not PRODUCTION:
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+# Behind a proxy the client's address is in a header the proxy sets (e.g. HTTP_X_REAL_IP).
+if env.str("RATELIMIT_IP_META_KEY", default=""):
+    RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY")
 
 # --- Celery ---------------------------------------------------------------------------------
 _BROKER = env.str("CELERY_BROKER_URL", default=REDIS_URL)

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wup.constants import Fase
+from wup.models.historie import AppendOnlyQuerySet, HistoryIsImmutable
 
 
 class Participatieplan(models.Model):
@@ -45,3 +46,34 @@ class Participatieplan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wijkplan}: {self.get_fase_display()}"
+
+
+class Afwijking(models.Model):
+    """A motivated deviation from the participation gate before the choice, recorded by the
+    projectleider (e.g. the residents were consulted in another way). Append-only: a withdrawal
+    is a new row; the newest row counts."""
+
+    wijkplan = models.ForeignKey(
+        "wup.Wijkplan", on_delete=models.PROTECT, related_name="participatie_afwijkingen"
+    )
+    motivatie = models.TextField(_("motivatie"))
+    ingetrokken = models.BooleanField(_("ingetrokken"), default=False)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    op = models.DateTimeField(_("op"), auto_now_add=True, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("afwijking van de participatievoorwaarde")
+        verbose_name_plural = _("afwijkingen van de participatievoorwaarde")
+        ordering = ("-op", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.wijkplan}: {self.op:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise HistoryIsImmutable(_("Een vastgelegde afwijking kan niet worden gewijzigd."))
+        super().save(*args, **kwargs)
