@@ -28,6 +28,11 @@ urlpatterns = [
         name="participatie-contact-nieuw",
     ),
     path(
+        "wijkplannen/<int:pk>/participatie/contactmomenten/<int:contact_id>/wijzigen",
+        v.contact_wijzigen,
+        name="participatie-contact-wijzigen",
+    ),
+    path(
         "wijkplannen/<int:pk>/participatie/maatregelen/nieuw",
         v.maatregel_nieuw,
         name="participatie-maatregel-nieuw",

@@ -30,6 +30,10 @@ def contactmomenten_van(plan: Wijkplan, limit: int | None = None) -> list[Contac
     return list(qs[:limit] if limit else qs)
 
 
+def contactmoment_by_pk(plan: Wijkplan, pk: int) -> Contactmoment | None:
+    return Contactmoment.objects.filter(wijkplan=plan, pk=pk).first()
+
+
 def gedragsmaatregelen_van(plan: Wijkplan) -> list[Gedragsmaatregel]:
     """The plan's behavioural measures with their target partij (one query)."""
     return list(Gedragsmaatregel.objects.filter(wijkplan=plan).select_related("doelgroep_partij"))

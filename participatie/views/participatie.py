@@ -121,20 +121,27 @@ def _formulier(
     )
 
 
+def _van_plan_of_404(zoek: Callable, plan: Wijkplan, pk: int, melding: str):
+    """The plan's object with this id (ids past the database's range are simply unknown)."""
+    gevonden = zoek(plan, pk) if 0 < pk <= MAX_ID else None
+    if gevonden is None:
+        raise Http404(melding)
+    return gevonden
+
+
 def _partij_of_404(plan: Wijkplan, partij_id: int):
-    partij = selectors.partij_by_pk(plan, partij_id) if 0 < partij_id <= MAX_ID else None
-    if partij is None:
-        raise Http404(_("Deze partij hoort niet bij dit plan."))
-    return partij
+    return _van_plan_of_404(
+        selectors.partij_by_pk, plan, partij_id, _("Deze partij hoort niet bij dit plan.")
+    )
 
 
 def _maatregel_of_404(plan: Wijkplan, maatregel_id: int):
-    maatregel = (
-        selectors.gedragsmaatregel_by_pk(plan, maatregel_id) if 0 < maatregel_id <= MAX_ID else None
+    return _van_plan_of_404(
+        selectors.gedragsmaatregel_by_pk,
+        plan,
+        maatregel_id,
+        _("Deze maatregel hoort niet bij dit plan."),
     )
-    if maatregel is None:
-        raise Http404(_("Deze maatregel hoort niet bij dit plan."))
-    return maatregel
 
 
 PARTIJ_VELDEN = tuple(PartijForm.base_fields)
@@ -191,6 +198,43 @@ def contact_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         opslaan=opslaan,
         gelukt=_("Het contactmoment is vastgelegd."),
         template="participatie/contact_formulier.html",
+        context={"titel": _("Contactmoment vastleggen")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact_wijzigen(request: HttpRequest, pk: int, contact_id: int) -> HttpResponse:
+    """Correct a logged contact; the log has no delete."""
+    plan = _projectleider_plan(request, pk)
+    moment = _van_plan_of_404(
+        selectors.contactmoment_by_pk,
+        plan,
+        contact_id,
+        _("Dit contactmoment hoort niet bij dit plan."),
+    )
+    partijen = selectors.partijen_van(plan)
+    initial = {
+        "soort": moment.soort,
+        "datum": moment.datum,
+        "onderwerp": moment.onderwerp,
+        "uitkomst": moment.uitkomst,
+        "partij": str(moment.partij_id or ""),
+    }
+
+    def opslaan(d):
+        services.contactmoment_wijzigen(
+            contactmoment=moment, user=request.user, **{**d, "partij": _keuze(d["partij"])}
+        )
+
+    return _formulier(
+        request,
+        plan,
+        maak_form=lambda data: ContactmomentForm(data, partijen=partijen, initial=initial),
+        opslaan=opslaan,
+        gelukt=_("Het contactmoment is gecorrigeerd."),
+        template="participatie/contact_formulier.html",
+        context={"titel": _("Contactmoment corrigeren"), "moment": moment},
     )
 
 

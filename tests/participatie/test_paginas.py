@@ -165,3 +165,54 @@ def test_the_overview_takes_the_same_queries_with_more_rows(client, plan, projec
     een = tel()
     vul(12)
     assert tel() == een
+
+
+def test_a_logged_contact_is_corrected_not_duplicated_and_a_future_date_is_refused(
+    client, plan, projectleider
+):
+    moment = services.contactmoment_toevoegen(
+        wijkplan=plan,
+        user=projectleider,
+        soort="brief",
+        datum=timezone.localdate(),
+        onderwerp="Brief over de avond",
+    )
+    client.force_login(projectleider)
+    url = reverse("participatie-contact-wijzigen", args=[plan.pk, moment.pk])
+    formulier = client.get(url)
+    assert formulier.status_code == 200
+    assert "Brief over de avond" in formulier.content.decode()
+    morgen = timezone.localdate() + timezone.timedelta(days=1)
+    fout = client.post(url, {"soort": "brief", "datum": morgen.isoformat(), "onderwerp": "X"})
+    assert fout.status_code == 400
+    moment.refresh_from_db()
+    assert moment.onderwerp == "Brief over de avond"
+    response = client.post(
+        url,
+        {
+            "soort": "huis_aan_huis",
+            "datum": moment.datum.isoformat(),
+            "onderwerp": "Huis-aan-huisbrief over de avond",
+            "uitkomst": "120 brieven bezorgd.",
+        },
+    )
+    assert response.status_code == 302
+    moment.refresh_from_db()
+    assert (moment.soort, moment.uitkomst) == ("huis_aan_huis", "120 brieven bezorgd.")
+    assert plan.contactmomenten.count() == 1
+    overzicht = client.get(reverse("participatie-overzicht", args=[plan.pk])).content.decode()
+    assert url in overzicht
+
+
+def test_a_contact_of_another_plan_is_not_found(client, plan, projectleider, gemeente):
+    ander = WijkplanFactory(gemeente=gemeente, projectleider=projectleider)
+    moment = services.contactmoment_toevoegen(
+        wijkplan=ander,
+        user=projectleider,
+        soort="brief",
+        datum=timezone.localdate(),
+        onderwerp="Brief",
+    )
+    client.force_login(projectleider)
+    url = reverse("participatie-contact-wijzigen", args=[plan.pk, moment.pk])
+    assert client.get(url).status_code == 404

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from participatie.models import Gedragsmaatregel, Partij
+from participatie.models import Contactmoment, Gedragsmaatregel, Partij
 from techniek.models import Alternatief, Berekening, StartanalyseImport
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
@@ -197,6 +197,7 @@ VERWACHT = {
             "partij-nieuw",
             "partij-wijzigen",
             "contact-nieuw",
+            "contact-wijzigen",
             "maatregel-nieuw",
             "maatregel-wijzigen",
             "plan",
@@ -245,7 +246,7 @@ def wereld(gemeente, griffier, beheerder):
         beoogde_raadsdatum=datetime.date(2027, 2, 1),
     )
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
-    alternatieven, partijen, maatregelen = {}, {}, {}
+    alternatieven, partijen, maatregelen, contactmomenten = {}, {}, {}, {}
     for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
         alt = Alternatief.objects.create(
             wijkplan=p, sjabloon="S1a_B_LuchtWP", naam="Luchtwarmtepomp"
@@ -256,6 +257,13 @@ def wereld(gemeente, griffier, beheerder):
         partijen[soort] = partij.pk
         maatregelen[soort] = Gedragsmaatregel.objects.create(
             wijkplan=p, naam="Energiecoaches", status="gepland", doelgroep_partij=partij
+        ).pk
+        contactmomenten[soort] = Contactmoment.objects.create(
+            wijkplan=p,
+            partij=partij,
+            soort="brief",
+            datum=datetime.date(2026, 1, 5),
+            onderwerp="Brief",
         ).pk
     return {
         "gebruikers": {
@@ -268,6 +276,7 @@ def wereld(gemeente, griffier, beheerder):
         "alternatieven": alternatieven,
         "partijen": partijen,
         "maatregelen": maatregelen,
+        "contactmomenten": contactmomenten,
         "plannen": {
             "plan": (plan, "start_verkenning", None),
             "raadsplan": (raadsplan, "vaststellen", rij),
@@ -301,6 +310,7 @@ def _url(naam, pattern, wereld, planrol):
         "<str:tabel>": "woningen_bag",
         "<int:partij_id>": wereld["partijen"][planrol],
         "<int:maatregel_id>": wereld["maatregelen"][planrol],
+        "<int:contact_id>": wereld["contactmomenten"][planrol],
         "<str:fase>": "verkenning",
     }
     if "<str:code>" in url:
