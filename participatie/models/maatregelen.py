@@ -1,12 +1,13 @@
 """Behavioural measures of a plan: what helps residents take the next step, such as energy
 coaches or collective purchasing of insulation."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from participatie.models.basis import Bijgehouden
 
-class Gedragsmaatregel(models.Model):
+
+class Gedragsmaatregel(Bijgehouden):
     class Status(models.TextChoices):
         IDEE = "idee", _("Idee")
         GEPLAND = "gepland", _("Gepland")
@@ -38,11 +39,6 @@ class Gedragsmaatregel(models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     toelichting = models.TextField(_("toelichting"), blank=True)
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("gedragsmaatregel")

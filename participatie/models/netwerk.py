@@ -8,8 +8,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from participatie.models.basis import Bijgehouden
 
-class Partij(models.Model):
+
+class Partij(Bijgehouden):
     """A stakeholder group in the neighbourhood, e.g. the owner-occupiers of a street."""
 
     class Soort(models.TextChoices):
@@ -77,11 +79,6 @@ class Partij(models.Model):
             "alleen van mensen die daar toestemming voor hebben gegeven."
         ),
     )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("partij")
