@@ -7,9 +7,22 @@ class ParticipatieConfig(AppConfig):
     verbose_name = _("Stap 3: Participatie")
 
     def ready(self) -> None:
+        from participatie import gates
+        from participatie.hoofdstuk import hoofdstuk_context
         from participatie.views.participatie import stap_context
         from wup.constants import Fase, Spoor
-        from wup.registry import PlanPage, Step, steps
+        from wup.registry import Chapter, PlanPage, Step, chapters, steps
+
+        gates.register()
+        chapters.register(
+            Chapter(
+                order=30,
+                app_label=self.label,
+                title=_("Participatie"),
+                template="participatie/hoofdstuk.html",
+                context=hoofdstuk_context,
+            )
+        )
 
         steps.register(
             Step(

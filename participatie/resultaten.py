@@ -67,7 +67,7 @@ RESPONS_KOLOMMEN = ["respons_id", "buurt", "groep"]
 ANTWOORD_KOLOMMEN = ["respons_id", "vraag_id", "waarde"]
 
 
-def _aandeel(teller: float, noemer: float) -> float | None:
+def aandeel(teller: float, noemer: float) -> float | None:
     return round(100 * teller / noemer, 1) if noemer else None
 
 
@@ -107,7 +107,7 @@ def respons_per_buurt(
                 "buurt": buurt,
                 "responsen": n,
                 "noemer": noemer,
-                "percentage": _aandeel(n, noemer) if noemer else None,
+                "percentage": aandeel(n, noemer) if noemer else None,
             }
         )
     return pd.DataFrame(rijen, columns=["buurt", "responsen", "noemer", "percentage"], dtype=object)
@@ -125,7 +125,7 @@ def respons_per_groep(responsen: pd.DataFrame, groepen: Sequence[str]) -> pd.Dat
         {
             "groep": g,
             "responsen": int(aantallen.get(g, 0)),
-            "aandeel": _aandeel(aantallen.get(g, 0), totaal),
+            "aandeel": aandeel(aantallen.get(g, 0), totaal),
         }
         for g in groepen
     ]
@@ -153,7 +153,7 @@ def voorkeur(waarden: Sequence, opties: Sequence[Mapping], aantal_responsen: int
     )
     totaal = max(aantal_responsen, len(geldig))
     for rij in rijen:
-        rij["aandeel"] = _aandeel(rij["aantal"], totaal)
+        rij["aandeel"] = aandeel(rij["aantal"], totaal)
     return pd.DataFrame(rijen, columns=["sleutel", "label", "aantal", "aandeel"])
 
 
@@ -179,7 +179,7 @@ def _borda_punten(rangordes: list[list[str]], sleutels: Sequence[str]) -> dict[s
 
 
 def _borda_score(punten: int, aantal: int, n: int) -> float | None:
-    return _aandeel(punten, aantal * (n - 1)) if n > 1 else None
+    return aandeel(punten, aantal * (n - 1)) if n > 1 else None
 
 
 def rangorde(waarden: Sequence, opties: Sequence[Mapping]) -> pd.DataFrame:
@@ -223,7 +223,7 @@ def likert(waarden: Sequence) -> Likert:
     ]
     weet_niet = sum(1 for w in waarden if w is None)
     rijen = [
-        {"score": s, "aantal": scores.count(s), "aandeel": _aandeel(scores.count(s), len(scores))}
+        {"score": s, "aantal": scores.count(s), "aandeel": aandeel(scores.count(s), len(scores))}
         for s in LIKERT_SCHAAL
     ]
     return Likert(
@@ -252,7 +252,7 @@ def meerkeuze(waarden: Sequence, opties: Sequence[Mapping]) -> pd.DataFrame:
         for s, o in zip(sleutels, opties, strict=True)
     ]
     for rij in rijen:
-        rij["aandeel"] = _aandeel(rij["aantal"], len(gekozen))
+        rij["aandeel"] = aandeel(rij["aantal"], len(gekozen))
     frame = pd.DataFrame(rijen, columns=["sleutel", "label", "aantal", "aandeel"])
     frame.attrs["aantal"] = len(gekozen)
     return frame

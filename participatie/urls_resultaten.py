@@ -1,5 +1,24 @@
 """Results of consultations, the privacy requests of the beheerder and the gate's deviation."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from participatie.views import resultaten as v
+
+urlpatterns: list[URLPattern] = [
+    path(
+        "wijkplannen/<int:pk>/participatie/raadplegingen/<int:raadpleging_id>/resultaten",
+        v.resultaten,
+        name="participatie-raadpleging-resultaten",
+    ),
+    path(
+        "wijkplannen/<int:pk>/participatie/raadplegingen/<int:raadpleging_id>/resultaten/export",
+        v.resultaten_export,
+        name="participatie-raadpleging-resultaten-export",
+    ),
+    path("wijkplannen/<int:pk>/participatie/afwijking", v.afwijking, name="participatie-afwijking"),
+    path(
+        "participatie/<slug:slug>/raadplegingen/<int:raadpleging_id>/uitslag",
+        v.publiek_resultaten,
+        name="participatie-publiek-resultaten",
+    ),
+]
