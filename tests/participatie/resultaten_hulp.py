@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
+from django.db.models import JSONField, Value
 from django.utils import timezone
 
 from participatie.models import Antwoord, Raadpleging, Respons, Responscode, Vraag
@@ -57,8 +58,22 @@ def codes(raadpleging_, buurt, n: int) -> list[Responscode]:
 def respons(raadpleging_, antwoorden: dict, *, buurt=None, groep="eigenaar_bewoner", code=None):
     r = Respons.objects.create(raadpleging=raadpleging_, buurt=buurt, groep=groep, responscode=code)
     for v, waarde in antwoorden.items():
-        Antwoord.objects.create(respons=r, vraag=v, waarde=waarde)
+        # "weet ik niet" is JSON null, not an empty column
+        Antwoord.objects.create(
+            respons=r, vraag=v, waarde=Value(None, JSONField()) if waarde is None else waarde
+        )
     return r
+
+
+def meelezer(plan):
+    """Someone who may see the plan without being its projectleider."""
+    from guardian.shortcuts import assign_perm
+
+    from tests import factories
+
+    user = factories.projectleider(plan.gemeente)
+    assign_perm("wup.view_wijkplan", user, plan)
+    return user
 
 
 def met_uitslag(plan, *, voorkeuren: list[str], codes_per_buurt: int = 0, **kw):
