@@ -24,6 +24,14 @@ class ParticipatieConfig(AppConfig):
             )
         )
 
+        from participatie import publiek_blokken
+        from participatie.selectors.raadplegingen import publiek_blok
+
+        publiek_blokken.register(publiek_blok)
+        from participatie import registratie_publiek
+
+        registratie_publiek.register()
+
         steps.register(
             Step(
                 number=3,
@@ -39,7 +47,11 @@ class ParticipatieConfig(AppConfig):
                 sporen=(Spoor.PARTICIPATIE,),
                 template="participatie/participatie_stap.html",
                 context=stap_context,
-                pages=(PlanPage(_("Partijen en participatieplan"), "participatie-overzicht"),),
+                pages=(
+                    PlanPage(_("Partijen en participatieplan"), "participatie-overzicht"),
+                    PlanPage(_("Raadplegingen"), "participatie-raadplegingen"),
+                    PlanPage(_("Publieke pagina"), "participatie-publiek-beheer"),
+                ),
                 urls="participatie.urls",
                 api_urls="participatie.api.urls",
             )
