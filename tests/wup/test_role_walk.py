@@ -9,8 +9,20 @@ import datetime
 import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
-from participatie.models import Contactmoment, Gedragsmaatregel, Partij
+from participatie.models import (
+    Bijeenkomst,
+    Contactmoment,
+    Gedragsmaatregel,
+    Inbreng,
+    Nieuwsbericht,
+    Partij,
+    Raadpleging,
+    Responscode,
+    VeelgesteldeVraag,
+    Vraag,
+)
 from techniek.models import Alternatief, Berekening, StartanalyseImport
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
@@ -39,6 +51,11 @@ UI_ALLEEN_PROJECTLEIDER = {
     "raadsplan": _same(VERBODEN, anoniem=LOGIN, projectleider=OK),
 }
 API_INGELOGD = _same(OK, anoniem=NIET_INGELOGD)
+#: A public page that is not online yet: a preview for whoever may see the plan, else a 404.
+PUBLIEK_VOORVERTONING = {
+    "plan": _same(NIET_GEVONDEN, projectleider=OK, beheerder=OK),
+    "raadsplan": _same(NIET_GEVONDEN, projectleider=OK, griffier=OK, beheerder=OK),
+}
 API_EIGEN_PLAN = {
     "plan": _same(VERBODEN, anoniem=NIET_INGELOGD, projectleider=OK, beheerder=OK),
     "raadsplan": _same(
@@ -207,6 +224,79 @@ VERWACHT = {
         f"participatie-api-{naam}": API_EIGEN_PLAN
         for naam in ("partijen", "contactmomenten", "gedragsmaatregelen", "participatieplannen")
     },
+    # consultations: seen like the plan, prepared by the projectleider (the codes' export holds
+    # addresses: his alone); the buttons are POSTs
+    "participatie-raadplegingen": UI_EIGEN_PLAN,
+    "participatie-raadpleging": UI_EIGEN_PLAN,
+    **{
+        f"participatie-{naam}": UI_ALLEEN_PROJECTLEIDER
+        for naam in (
+            "raadpleging-nieuw",
+            "raadpleging-wijzigen",
+            "vraag-nieuw",
+            "vraag-wijzigen",
+            "codes",
+            "codes-export",
+        )
+    },
+    **{
+        f"participatie-{naam}": _same(NIET_TOEGESTAAN, anoniem=LOGIN)
+        for naam in (
+            "raadpleging-vrijgeven",
+            "vraag-verwijderen",
+            "vraag-verplaatsen",
+            "code-intrekken",
+        )
+    },
+    # public, no login: the consultation's page and thanks; the questions only after a code
+    # (else back to the start); a link that is not (or no longer) valid says so
+    "participatie-raadplegen": _same(OK),
+    "participatie-raadplegen-bedankt": _same(OK),
+    "participatie-raadplegen-formulier": _same(302),
+    "participatie-raadplegen-email": _same(400),
+    # results and the gate's deviation: seen like the plan (open answers only shown to the
+    # projectleider, inside the page); public result and public API only for a closed
+    # consultation of a published page (the world's is open and unpublished)
+    **{
+        f"participatie-{naam}": UI_EIGEN_PLAN
+        for naam in ("raadpleging-resultaten", "raadpleging-resultaten-export", "afwijking")
+    },
+    **{
+        f"participatie-api-{naam}": API_EIGEN_PLAN
+        for naam in ("bijeenkomsten", "raadplegingen", "resultaten", "steunscores")
+    },
+    "participatie-publiek-resultaten": _same(NIET_GEVONDEN),
+    "participatie-api-publiek-bijeenkomsten": _same(NIET_GEVONDEN),
+    "participatie-api-publiek-resultaten": _same(NIET_GEVONDEN),
+    # the public page (not online in this world) and its management
+    **{
+        f"participatie-{naam}": PUBLIEK_VOORVERTONING
+        for naam in (
+            "publiek",
+            "publiek-privacy",
+            "bijeenkomst-aanmelden",
+            "bijeenkomst-aangemeld",
+            "inbreng",
+        )
+    },
+    # an unknown cancel link says so, whoever follows it
+    "participatie-aanmelding-afmelden": _same(NIET_GEVONDEN),
+    **{
+        f"participatie-{naam}": UI_EIGEN_PLAN
+        for naam in ("publiek-beheer", "bijeenkomst-aanmeldingen", "moderatie")
+    },
+    **{
+        f"participatie-{naam}": UI_ALLEEN_PROJECTLEIDER
+        for naam in (
+            "nieuws-nieuw",
+            "nieuws-wijzigen",
+            "faq-nieuw",
+            "faq-wijzigen",
+            "bijeenkomst-nieuw",
+            "bijeenkomst-wijzigen",
+            "inbreng-modereren",
+        )
+    },
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
@@ -247,6 +337,9 @@ def wereld(gemeente, griffier, beheerder):
     )
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
     alternatieven, partijen, maatregelen, contactmomenten = {}, {}, {}, {}
+    raadplegingen, vragen, responscodes = {}, {}, {}
+    publiek = {}
+    nu = timezone.now()
     for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
         alt = Alternatief.objects.create(
             wijkplan=p, sjabloon="S1a_B_LuchtWP", naam="Luchtwarmtepomp"
@@ -265,6 +358,34 @@ def wereld(gemeente, griffier, beheerder):
             datum=datetime.date(2026, 1, 5),
             onderwerp="Brief",
         ).pk
+        raadpleging = Raadpleging.objects.create(
+            wijkplan=p,
+            titel="Uw voorkeur",
+            deelname="codes",
+            opent_op=nu - datetime.timedelta(days=1),
+            sluit_op=nu + datetime.timedelta(days=1),
+            vrijgegeven_op=nu,
+        )
+        raadplegingen[soort] = raadpleging.pk
+        vragen[soort] = Vraag.objects.create(
+            raadpleging=raadpleging, volgorde=1, soort="open", tekst="Wat vindt u?"
+        ).pk
+        responscodes[soort] = Responscode.objects.create(
+            raadpleging=raadpleging, code=f"ABCDE-{soort[:5].upper()}"
+        ).pk
+        publiek[soort] = {
+            "<int:nieuws_id>": Nieuwsbericht.objects.create(wijkplan=p, titel="N", tekst="t").pk,
+            "<int:faq_id>": VeelgesteldeVraag.objects.create(
+                wijkplan=p, vraag="V", antwoord="A"
+            ).pk,
+            "<int:bijeenkomst_id>": Bijeenkomst.objects.create(
+                wijkplan=p,
+                titel="Bewonersavond",
+                locatie="Dorpshuis",
+                begint_op=nu + datetime.timedelta(days=30),
+            ).pk,
+            "<int:inbreng_id>": Inbreng.objects.create(wijkplan=p, soort="vraag", tekst="?").pk,
+        }
     return {
         "gebruikers": {
             "anoniem": None,
@@ -277,6 +398,10 @@ def wereld(gemeente, griffier, beheerder):
         "partijen": partijen,
         "maatregelen": maatregelen,
         "contactmomenten": contactmomenten,
+        "raadplegingen": raadplegingen,
+        "vragen": vragen,
+        "responscodes": responscodes,
+        "publiek": publiek,
         "plannen": {
             "plan": (plan, "start_verkenning", None),
             "raadsplan": (raadsplan, "vaststellen", rij),
@@ -312,6 +437,11 @@ def _url(naam, pattern, wereld, planrol):
         "<int:maatregel_id>": wereld["maatregelen"][planrol],
         "<int:contact_id>": wereld["contactmomenten"][planrol],
         "<str:fase>": "verkenning",
+        "<int:raadpleging_id>": wereld["raadplegingen"][planrol],
+        "<int:vraag_id>": wereld["vragen"][planrol],
+        "<int:code_id>": wereld["responscodes"][planrol],
+        "<slug:slug>": plan.slug,
+        **wereld["publiek"][planrol],
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]
