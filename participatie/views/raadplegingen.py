@@ -377,7 +377,8 @@ def codes(request: HttpRequest, pk: int, raadpleging_id: int) -> HttpResponse:
         return _codes_pagina(request, plan, raadpleging)
     if plan.bevroren:
         return _codes_pagina(request, plan, raadpleging, status=409)
-    if request.content_type == "multipart/form-data":
+    # Which form: told by the query string, as the upload's body may not be read yet.
+    if request.GET.get("formulier") == "bestand":
         return _codes_bestand(
             request, plan, raadpleging, uploads.begrens_upload(request, limiet=services.MAX_BESTAND)
         )
