@@ -4,6 +4,7 @@ slashes)."""
 from django.urls import path
 
 from participatie.api import participatie as views
+from participatie.api import publiek
 
 urlpatterns = [
     path(
@@ -25,5 +26,39 @@ urlpatterns = [
         "wijkplannen/<int:id>/participatieplannen",
         views.ParticipatieplannenView.as_view(),
         name="participatie-api-participatieplannen",
+    ),
+]
+
+# Events, consultations and their results (``participatie.api.publiek``).
+urlpatterns += [
+    path(
+        "wijkplannen/<int:id>/bijeenkomsten",
+        publiek.BijeenkomstenView.as_view(),
+        name="participatie-api-bijeenkomsten",
+    ),
+    path(
+        "wijkplannen/<int:id>/raadplegingen",
+        publiek.RaadplegingenView.as_view(),
+        name="participatie-api-raadplegingen",
+    ),
+    path(
+        "wijkplannen/<int:id>/raadplegingen/<int:raadpleging_id>/resultaten",
+        publiek.ResultatenView.as_view(),
+        name="participatie-api-resultaten",
+    ),
+    path(
+        "wijkplannen/<int:id>/steunscores",
+        publiek.SteunscoresView.as_view(),
+        name="participatie-api-steunscores",
+    ),
+    path(
+        "publiek/wijkplannen/<slug:slug>/bijeenkomsten",
+        publiek.PubliekeBijeenkomstenView.as_view(),
+        name="participatie-api-publiek-bijeenkomsten",
+    ),
+    path(
+        "publiek/wijkplannen/<slug:slug>/raadplegingen/<int:raadpleging_id>/resultaten",
+        publiek.PubliekeResultatenView.as_view(),
+        name="participatie-api-publiek-resultaten",
     ),
 ]
