@@ -93,9 +93,11 @@ def _formulier(
     gelukt: str,
     template: str,
     context: dict | None = None,
+    terug: str = "participatie-overzicht",
 ) -> HttpResponse:
     """The shared flow of the forms: a frozen plan shows why (and a POST gets 409); a bad form
-    or a service's refusal shows the errors next to the fields (400)."""
+    or a service's refusal shows the errors next to the fields (400); a save goes back to the
+    page named ``terug``."""
     status = 200
     if request.method == "POST" and not plan.bevroren:
         form = maak_form(request.POST)
@@ -108,7 +110,7 @@ def _formulier(
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, gelukt)
-                return redirect("participatie-overzicht", pk=plan.pk)
+                return redirect(terug, pk=plan.pk)
         status = 400
     else:
         form = maak_form(None)

@@ -8,12 +8,10 @@ plan's projectleider only; others see counts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,10 +27,14 @@ from participatie.forms_publiek import (
 )
 from participatie.selectors import publiek as selectors
 from participatie.services import publiek as services
-from participatie.views.participatie import ALLEEN_PROJECTLEIDER, MAX_ID, _basis
+from participatie.views.participatie import (
+    ALLEEN_PROJECTLEIDER,
+    _basis,
+    _van_plan_of_404,
+)
+from participatie.views.participatie import _formulier as participatie_formulier
 from wup import selectors as wup_selectors
 from wup import toegang
-from wup.exceptions import PlanFrozen
 from wup.models import Wijkplan
 
 
@@ -40,49 +42,24 @@ def _projectleider_plan(request: HttpRequest, pk: int) -> Wijkplan:
     return toegang.plan_van_projectleider(request, pk, ALLEEN_PROJECTLEIDER)
 
 
-def _of_404(zoek: Callable, plan: Wijkplan, pk: int, melding: str):
-    gevonden = zoek(plan, pk) if 0 < pk <= MAX_ID else None
-    if gevonden is None:
-        raise Http404(melding)
-    return gevonden
-
-
 def _formulier(
     request: HttpRequest,
     plan: Wijkplan,
     *,
-    maak_form: Callable,
-    opslaan: Callable,
-    gelukt: str,
     titel: str,
     template: str = "participatie/beheer/formulier.html",
     context: dict | None = None,
     terug: str = "participatie-publiek-beheer",
+    **kwargs,
 ) -> HttpResponse:
-    """A form of the management pages: a frozen plan shows why (a POST gets 409); a bad form
-    or a service's refusal shows the errors next to the fields (400)."""
-    status = 200
-    if request.method == "POST" and not plan.bevroren:
-        form = maak_form(request.POST)
-        if form.is_valid():
-            try:
-                opslaan(form.cleaned_data)
-            except ValidationError as exc:
-                toegang.service_fouten(form, exc)
-            except PlanFrozen as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, gelukt)
-                return redirect(terug, pk=plan.pk)
-        status = 400
-    else:
-        form = maak_form(None)
-        status = 409 if request.method == "POST" else 200
-    return render(
+    """The step's form flow (frozen plan: why, and 409), back to the management page."""
+    return participatie_formulier(
         request,
-        template,
-        {**_basis(request, plan), "form": form, "titel": titel, **(context or {})},
-        status=status,
+        plan,
+        template=template,
+        context={"titel": titel, **(context or {})},
+        terug=terug,
+        **kwargs,
     )
 
 
@@ -163,7 +140,7 @@ def nieuws_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def nieuws_wijzigen(request: HttpRequest, pk: int, nieuws_id: int) -> HttpResponse:
     plan = _projectleider_plan(request, pk)
-    bericht = _of_404(
+    bericht = _van_plan_of_404(
         selectors.nieuws_by_pk, plan, nieuws_id, _("Dit bericht hoort niet bij dit plan.")
     )
     initial = {
@@ -206,7 +183,9 @@ def faq_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def faq_wijzigen(request: HttpRequest, pk: int, faq_id: int) -> HttpResponse:
     plan = _projectleider_plan(request, pk)
-    faq = _of_404(selectors.faq_by_pk, plan, faq_id, _("Deze vraag hoort niet bij dit plan."))
+    faq = _van_plan_of_404(
+        selectors.faq_by_pk, plan, faq_id, _("Deze vraag hoort niet bij dit plan.")
+    )
     initial = {"vraag": faq.vraag, "antwoord": faq.antwoord, "volgorde": faq.volgorde}
     return _formulier(
         request,
@@ -222,7 +201,7 @@ def faq_wijzigen(request: HttpRequest, pk: int, faq_id: int) -> HttpResponse:
 
 
 def _bijeenkomst_of_404(plan: Wijkplan, bijeenkomst_id: int):
-    return _of_404(
+    return _van_plan_of_404(
         selectors.bijeenkomst_by_pk,
         plan,
         bijeenkomst_id,
@@ -311,7 +290,7 @@ def moderatie(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def inbreng_modereren(request: HttpRequest, pk: int, inbreng_id: int) -> HttpResponse:
     plan = _projectleider_plan(request, pk)
-    inbreng = _of_404(
+    inbreng = _van_plan_of_404(
         selectors.inbreng_by_pk, plan, inbreng_id, _("Deze vraag hoort niet bij dit plan.")
     )
     initial = {
