@@ -6,7 +6,8 @@ Inputs, one row each:
   ownership group);
 * ``antwoorden``: ``respons_id``, ``vraag_id``, ``waarde`` (as stored: an option key for a
   preference and a single choice, a list of keys for a ranking (first = best) or several
-  choices, 1–5 or ``None`` ("weet ik niet") for a statement, text for an open question);
+  choices, 1–5 or ``None`` ("weet ik niet") for a statement, text for an open question, or
+  just ``True`` for an open answer when only its presence is passed on);
 * ``vragen``: ``vraag_id``, ``soort``, ``tekst``, ``meerdere``, ``opties`` (list of
   ``{"sleutel", "label", "alternatief"?}``).
 
@@ -391,6 +392,6 @@ def vraag_uitslagen(
                 VraagUitslag(**basis, aantal=verdeling.attrs["aantal"], verdeling=verdeling)
             )
         else:
-            aantal = sum(1 for w in waarden if isinstance(w, str) and w.strip())
+            aantal = sum(1 for w in waarden if w is True or (isinstance(w, str) and w.strip()))
             uitkomst.append(VraagUitslag(**basis, aantal=aantal))
     return uitkomst

@@ -82,8 +82,13 @@ def _vragen_frame(rijen: list[dict]) -> pd.DataFrame:
     )
 
 
+def _ingevuld(waarde) -> bool:
+    return isinstance(waarde, str) and bool(waarde.strip())
+
+
 def frames(raadpleging: Raadpleging) -> Frames:
-    """The rows of one consultation as tables (four queries; open answers left out)."""
+    """The rows of one consultation as tables (four queries; of an open answer only whether
+    there is one)."""
     vragen = _vragen_frame(
         list(
             Vraag.objects.filter(raadpleging=raadpleging).values(
@@ -99,12 +104,15 @@ def frames(raadpleging: Raadpleging) -> Frames:
         ),
         columns=r.RESPONS_KOLOMMEN,
     )
+    open_vragen = set(vragen.loc[vragen["soort"] == Vraag.Soort.OPEN, "vraag_id"])
+    # An open answer only counts: its text is replaced by whether there is one.
     antwoorden = pd.DataFrame(
-        list(
-            Antwoord.objects.filter(respons__raadpleging=raadpleging)
-            .exclude(vraag__soort=Vraag.Soort.OPEN)
-            .values_list("respons_id", "vraag_id", "waarde")
-        ),
+        [
+            (respons, vraag, _ingevuld(waarde) if vraag in open_vragen else waarde)
+            for respons, vraag, waarde in Antwoord.objects.filter(
+                respons__raadpleging=raadpleging
+            ).values_list("respons_id", "vraag_id", "waarde")
+        ],
         columns=r.ANTWOORD_KOLOMMEN,
     )
     noemers: dict = {}
@@ -283,7 +291,7 @@ def open_antwoorden(raadpleging: Raadpleging) -> dict[int, list[str]]:
     for vraag_id, waarde in Antwoord.objects.filter(
         respons__raadpleging=raadpleging, vraag__soort=Vraag.Soort.OPEN
     ).values_list("vraag_id", "waarde"):
-        if isinstance(waarde, str) and waarde.strip():
+        if _ingevuld(waarde):
             uitkomst.setdefault(vraag_id, []).append(waarde.strip())
     return uitkomst
 
