@@ -7,13 +7,15 @@ class ParticipatieConfig(AppConfig):
     verbose_name = _("Stap 3: Participatie")
 
     def ready(self) -> None:
-        from participatie import gates
+        from participatie import gates, publiek_blokken
         from participatie.hoofdstuk import hoofdstuk_context
+        from participatie.views import resultaten
         from participatie.views.participatie import stap_context
         from wup.constants import Fase, Spoor
         from wup.registry import Chapter, PlanPage, Step, chapters, steps
 
         gates.register()
+        publiek_blokken.register(resultaten.publiek_blok)
         chapters.register(
             Chapter(
                 order=30,

@@ -25,6 +25,7 @@ from participatie.forms import (
 )
 from participatie.models import Participatieplan
 from participatie.selectors import netwerk as selectors
+from participatie.selectors.resultaten import steun_weergave
 from participatie.services import netwerk as services
 from participatie.services.participatieplan import PLANFASEN, participatieplan_opslaan
 from wup import selectors as wup_selectors
@@ -330,4 +331,4 @@ def participatieplan(request: HttpRequest, pk: int, fase: str) -> HttpResponse:
 
 
 def stap_context(request: HttpRequest | None, plan: Wijkplan) -> dict:
-    return {"participatie": selectors.aantallen(plan)}
+    return {"participatie": selectors.aantallen(plan), "steun": steun_weergave(plan)}

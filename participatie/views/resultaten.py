@@ -195,5 +195,10 @@ def publiek_resultaten(request: HttpRequest, slug: str, raadpleging_id: int) -> 
 
 
 def publiek_blok(plan: Wijkplan) -> dict:
-    """For the public page: the closed consultations, each with its number of responses."""
-    return {"gesloten_raadplegingen": raadpleging_selectors.gesloten_raadplegingen(plan)}
+    """For the public page: the figures of the most recently closed consultation and links to
+    the results of the earlier ones (a fixed number of queries)."""
+    gesloten = raadpleging_selectors.gesloten_raadplegingen(plan)
+    return {
+        "laatste_uitslag": selectors.uitslag(gesloten[0]) if gesloten else None,
+        "eerdere_uitslagen": gesloten[1:],
+    }

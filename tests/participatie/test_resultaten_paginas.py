@@ -149,3 +149,26 @@ def test_a_frozen_plan_refuses_a_deviation_with_409(client, gemeente, projectlei
     assert "kan niet meer veranderen" in client.get(url).content.decode()
     assert client.post(url, {"motivatie": "x" * 30}).status_code == 409
     assert not Afwijking.objects.exists()
+
+
+def test_the_public_page_shows_the_latest_closed_result(client, plan):
+    oud, _v = hulp.met_uitslag(plan, voorkeuren=["warmtenet"], titel="Eerste ronde")
+    _uitslag(plan)
+    hulp.met_uitslag(plan, voorkeuren=["warmtenet"], gesloten=False, titel="Loopt nog")
+    Publicatie.objects.create(wijkplan=plan, gepubliceerd=True)
+    pagina = client.get(reverse("participatie-publiek", args=[plan.slug])).content.decode()
+    assert "Wat bewoners vonden" in pagina
+    assert "13 huishoudens hebben gereageerd" in pagina
+    assert reverse("participatie-publiek-resultaten", args=[plan.slug, oud.pk]) in pagina
+    assert GEHEIM not in pagina and "Dorpsstraat" not in pagina
+
+
+def test_the_plan_page_and_overview_show_support_and_link_to_the_deviation(
+    client, plan, projectleider
+):
+    _uitslag(plan)
+    client.force_login(projectleider)
+    detail = client.get(reverse("wijkplan-detail", args=[plan.pk])).content.decode()
+    assert "Steun voor de alternatieven (raadpleging" in detail
+    overzicht = client.get(reverse("participatie-overzicht", args=[plan.pk])).content.decode()
+    assert reverse("participatie-afwijking", args=[plan.pk]) in overzicht
