@@ -33,6 +33,9 @@ class ParticipatieConfig(AppConfig):
         from participatie import registratie_publiek
 
         registratie_publiek.register()
+        from participatie import registratie_raadplegingen
+
+        registratie_raadplegingen.register()
 
         steps.register(
             Step(
