@@ -11,8 +11,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -37,14 +35,6 @@ def _sessiesleutel(raadpleging: Raadpleging) -> str:
     return f"raadpleging-{raadpleging.pk}"
 
 
-def _privacy_kort() -> bool:
-    try:
-        get_template("participatie/publiek/privacy_kort.html")
-    except TemplateDoesNotExist:
-        return False
-    return True
-
-
 def _pagina(request, raadpleging, *, fout: str = "", fouten=None, invoer="", status=200):
     return render(
         request,
@@ -57,7 +47,6 @@ def _pagina(request, raadpleging, *, fout: str = "", fouten=None, invoer="", sta
             "fout": fout,
             "fouten": fouten or {},
             "invoer": invoer,
-            "privacy_kort": _privacy_kort(),
         },
         status=status,
     )
@@ -258,7 +247,6 @@ def raadplegen_formulier(request: HttpRequest, slug: str, raadpleging_id: int) -
             "code_buurt": code.buurt if code else None,
             "eerder": eerder,
             "max_tekst": services.MAX_TEKST,
-            "privacy_kort": _privacy_kort(),
         },
         status=status,
     )

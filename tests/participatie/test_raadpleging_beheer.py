@@ -269,3 +269,44 @@ def test_counts_per_buurt_give_the_response_rate(opzet, projectleider):
     assert per_buurt["BU99990001"].respons_procent == 75.0
     assert per_buurt["BU99990002"].responsen == 0
     assert {g.groep: g.responsen for g in aantallen.per_groep}["huurder_corporatie"] == 3
+
+
+def test_the_question_editor_orders_changes_and_deletes(client, opzet, projectleider):
+    plan = opzet
+    r = raadpleging(plan, projectleider)
+    eerste = vraag(r, projectleider, "open", tekst="Eerste")
+    tweede = vraag(r, projectleider, "likert", tekst="Tweede")
+    client.force_login(projectleider)
+    args = [plan.pk, r.pk, tweede.pk]
+    client.post(reverse("participatie-vraag-verplaatsen", args=args), {"richting": "omhoog"})
+    assert list(r.vragen.values_list("tekst", flat=True)) == ["Tweede", "Eerste"]
+    response = client.post(
+        reverse("participatie-vraag-wijzigen", args=[plan.pk, r.pk, eerste.pk]),
+        {"soort": "meerkeuze", "tekst": "Hoe reist u?", "opties": "Fiets\nAuto", "meerdere": "on"},
+    )
+    assert response.status_code == 302
+    eerste.refresh_from_db()
+    assert eerste.meerdere and [o["sleutel"] for o in eerste.opties] == ["optie-1", "optie-2"]
+    response = client.post(
+        reverse("participatie-vraag-wijzigen", args=[plan.pk, r.pk, eerste.pk]),
+        {"soort": "meerkeuze", "tekst": "Hoe reist u?", "opties": "Fiets"},
+    )
+    assert response.status_code == 400 and "2 tot 20" in response.content.decode()
+    client.post(reverse("participatie-vraag-verwijderen", args=args))
+    assert list(r.vragen.values_list("tekst", flat=True)) == ["Hoe reist u?"]
+
+
+def test_the_public_page_lists_open_and_coming_consultations(client, opzet, projectleider):
+    from participatie.services.publiek import publicatie_opslaan
+
+    plan = opzet
+    r = open_raadpleging(plan, projectleider)
+    concept = raadpleging(plan, projectleider, titel="Nog in voorbereiding")
+    publicatie_opslaan(wijkplan=plan, user=projectleider, gepubliceerd=True)
+    html = client.get(reverse("participatie-publiek", args=[plan.slug])).content.decode()
+    assert reverse("participatie-raadplegen", args=[plan.slug, r.pk]) in html
+    assert concept.titel not in html
+    assert (
+        client.get(reverse("participatie-raadplegen", args=[plan.slug, concept.pk])).status_code
+        == 404
+    )
