@@ -332,3 +332,25 @@ def test_privacy_page_names_the_organisation_and_retention(client, plan, setting
     html = client.get(reverse("participatie-publiek-privacy", args=[plan.slug])).content.decode()
     assert "Gemeente Ermelo is verantwoordelijk" in html
     assert "18 maanden" in html and "inzage" in html
+
+
+def test_a_calculated_alternative_says_what_it_costs_per_dwelling(client, plan):
+    from techniek.models import Alternatief, Berekening
+
+    _publiceer(plan)
+    alt = Alternatief.objects.create(
+        wijkplan=plan, sjabloon="S1a_B_LuchtWP", naam="Luchtwarmtepomp", schets="Elk huis"
+    )
+    Berekening.objects.create(
+        alternatief=alt,
+        invoer_hash="1" * 64,
+        status=Berekening.Status.KLAAR,
+        samenvatting={
+            "nationale_kosten": {"basis": {"H18_Nat_meerkost_WEQ": 450.0, "CO2_vermeden": 80.0}},
+            "referentie": {"co2_ton": 100.0},
+        },
+    )
+    html = client.get(reverse("participatie-publiek", args=[plan.slug])).content.decode()
+    assert "450\u00a0euro extra" in html
+    assert "Minder CO2-uitstoot dan nu: 80%" in html
+    assert "nog niet uitgerekend" not in html
