@@ -282,21 +282,28 @@ def raadpleging_vrijgeven(request: HttpRequest, pk: int, raadpleging_id: int) ->
     )
 
 
+def _vraag_actie(request, pk: int, raadpleging_id: int, vraag_id: int, doe, gelukt: str):
+    """A button on one question: ``doe(vraag)`` through its service."""
+    plan = _projectleider_plan(request, pk)
+    raadpleging = _raadpleging_of_404(plan, raadpleging_id)
+    vraag = _vraag_of_404(raadpleging, vraag_id)
+    return _actie(
+        request, plan, raadpleging, lambda: doe(vraag), gelukt, "participatie-raadpleging"
+    )
+
+
 @login_required
 @require_POST
 def vraag_verwijderen(
     request: HttpRequest, pk: int, raadpleging_id: int, vraag_id: int
 ) -> HttpResponse:
-    plan = _projectleider_plan(request, pk)
-    raadpleging = _raadpleging_of_404(plan, raadpleging_id)
-    vraag = _vraag_of_404(raadpleging, vraag_id)
-    return _actie(
+    return _vraag_actie(
         request,
-        plan,
-        raadpleging,
-        lambda: services.vraag_verwijderen(vraag=vraag, user=request.user),
+        pk,
+        raadpleging_id,
+        vraag_id,
+        lambda vraag: services.vraag_verwijderen(vraag=vraag, user=request.user),
         _("De vraag is verwijderd."),
-        "participatie-raadpleging",
     )
 
 
@@ -305,17 +312,14 @@ def vraag_verwijderen(
 def vraag_verplaatsen(
     request: HttpRequest, pk: int, raadpleging_id: int, vraag_id: int
 ) -> HttpResponse:
-    plan = _projectleider_plan(request, pk)
-    raadpleging = _raadpleging_of_404(plan, raadpleging_id)
-    vraag = _vraag_of_404(raadpleging, vraag_id)
     omhoog = request.POST.get("richting") == "omhoog"
-    return _actie(
+    return _vraag_actie(
         request,
-        plan,
-        raadpleging,
-        lambda: services.vraag_verplaatsen(vraag=vraag, user=request.user, omhoog=omhoog),
+        pk,
+        raadpleging_id,
+        vraag_id,
+        lambda vraag: services.vraag_verplaatsen(vraag=vraag, user=request.user, omhoog=omhoog),
         _("De volgorde is aangepast."),
-        "participatie-raadpleging",
     )
 
 
