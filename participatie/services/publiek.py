@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -122,10 +123,11 @@ def aanmelding_maken(
         if bestaand is not None:
             return bestaand, False
         if b.capaciteit is not None:
-            bezet = sum(
+            bezet = (
                 Aanmelding.objects.filter(
                     bijeenkomst=b, afgemeld_op__isnull=True, geanonimiseerd_op__isnull=True
-                ).values_list("aantal_personen", flat=True)
+                ).aggregate(n=Sum("aantal_personen"))["n"]
+                or 0
             )
             over = max(b.capaciteit - bezet, 0)
             if velden["aantal_personen"] > over:
