@@ -520,15 +520,7 @@ def email_link_aanvragen(
         ) from None
     sleutel = secrets.token_urlsafe(32)
     with transaction.atomic():
-        deelname = (
-            EmailDeelname.objects.select_for_update()
-            .filter(raadpleging=raadpleging, email=email, geanonimiseerd_op__isnull=True)
-            .first()
-        )
-        if deelname is None:
-            deelname = EmailDeelname(raadpleging=raadpleging, email=email)
-        deelname.sleutel_hash = _hash(sleutel)
-        deelname.save()
+        deelname = _email_deelname_met_sleutel(raadpleging, email, _hash(sleutel))
         url = link(sleutel)
         transaction.on_commit(
             lambda: send_mail(
@@ -547,6 +539,24 @@ def email_link_aanvragen(
             )
         )
         return deelname
+
+
+def _email_deelname_met_sleutel(raadpleging, email: str, sleutel_hash: str) -> EmailDeelname:
+    """The address's one participation, made or found, with the new key (the old one stops)."""
+    for _poging in range(2):
+        bestaand = EmailDeelname.objects.select_for_update().filter(
+            raadpleging=raadpleging, email=email, geanonimiseerd_op__isnull=True
+        )
+        deelname = bestaand.first() or EmailDeelname(raadpleging=raadpleging, email=email)
+        deelname.sleutel_hash = sleutel_hash
+        try:
+            with transaction.atomic():
+                deelname.save()
+        except IntegrityError:
+            # The same address asked at the same moment: use the participation it made.
+            continue
+        return deelname
+    raise ValidationError({"email": _("Dat lukte even niet. Probeer het opnieuw.")})
 
 
 def email_deelname_bevestigen(*, raadpleging: Raadpleging, sleutel: str, nu=None) -> EmailDeelname:
