@@ -310,3 +310,14 @@ def test_the_public_page_lists_open_and_coming_consultations(client, opzet, proj
         client.get(reverse("participatie-raadplegen", args=[plan.slug, concept.pk])).status_code
         == 404
     )
+
+
+def test_the_pages_link_to_the_consultations_and_their_results(client, opzet, projectleider):
+    plan = opzet
+    r = open_raadpleging(plan, projectleider)
+    client.force_login(projectleider)
+    overzicht = client.get(reverse("participatie-overzicht", args=[plan.pk])).content.decode()
+    assert reverse("participatie-raadplegingen", args=[plan.pk]) in overzicht
+    detail = client.get(reverse("participatie-raadpleging", args=[plan.pk, r.pk])).content.decode()
+    assert reverse("participatie-raadpleging-resultaten", args=[plan.pk, r.pk]) in detail
+    assert reverse("participatie-raadplegen", args=[plan.slug, r.pk]) in detail
