@@ -1,9 +1,9 @@
 """What the public page registers with the core: the demo data of ``make run``.
 
 Each demo plan gets a published page with a short text, two news items, two frequently asked
-questions and one upcoming evening, through the same services a projectleider uses. The loader
-runs before the demo plans are made and again on every later run; the preparer covers a plan
-before its first transition. Both are idempotent: a plan with a page is left alone.
+questions and one upcoming evening, through the same services a projectleider uses. The core
+calls the loaders before it makes the demo plans, so the loader also runs once more after the
+demo's transaction commits, when every plan exists. Idempotent: a plan with a page is left alone.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime
 
 from django.utils import timezone
 
-from wup.registry import demo_loaders, demo_preparers
+from wup.registry import demo_loaders
 
 NIEUWS = (
     (
@@ -91,18 +91,20 @@ def demo_pagina(stdout, plan, projectleider) -> None:
     stdout.write(f"  {plan.naam}: publieke pagina met nieuws, vragen en een bewonersavond")
 
 
-def demo_paginas(stdout) -> None:
-    """Every existing plan that has no page yet (the plans of an earlier run)."""
+def _alle_paginas(stdout) -> None:
     from wup.models import Wijkplan
 
     for plan in Wijkplan.objects.filter(publicatie__isnull=True).order_by("pk"):
         demo_pagina(stdout, plan, _projectleider(plan))
 
 
-def demo_voor_overgang(stdout, plan, overgang: str, projectleider) -> None:
-    demo_pagina(stdout, plan, projectleider)
+def demo_paginas(stdout) -> None:
+    """The plans of an earlier run now, and this run's new plans once they are committed."""
+    from django.db import transaction
+
+    _alle_paginas(stdout)
+    transaction.on_commit(lambda: _alle_paginas(stdout))
 
 
 def register() -> None:
     demo_loaders.register("participatie.publiek", demo_paginas)
-    demo_preparers.register("participatie.publiek", demo_voor_overgang)

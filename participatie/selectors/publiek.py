@@ -240,19 +240,39 @@ class AlternatiefUitleg:
     co2_reductie: str
 
 
+#: The properties of an alternative (as step 2 names them) that tell a household something.
+_VOOR_DE_WONING = (
+    _("Isolatie"),
+    _("In de woning"),
+    _("Warmtebron"),
+    _("Warmtenet"),
+    _("Aanvoertemperatuur in de woning"),
+    _("Gas"),
+)
+
+
+def _zonder_code(naam: str, code: str) -> str:
+    """The name without the Startanalyse code in front (e.g. "S1a_B_LuchtWP: ...")."""
+    if code and naam.startswith(code):
+        return naam[len(code) :].lstrip(" :-–") or naam
+    return naam
+
+
 def alternatieven_uitleg(plan: Wijkplan) -> list[AlternatiefUitleg]:
     """The alternatives under study, read through step 2's selectors and its display helpers."""
     from techniek import weergave
     from techniek.selectors.alternatieven import alternatieven_van
     from wup import charts
 
+    voor_de_woning = {str(k) for k in _VOOR_DE_WONING}
     uitleg = []
     for stand in alternatieven_van(plan):
         alt = stand.alternatief
+        # Only what a household notices at home; the engine's settings stay on the team's pages.
         kenmerken = [
             (str(k), str(v))
             for k, v in weergave.sjabloon_eigenschappen(alt.sjabloon)
-            if str(k) != str(_("Strategie (Startanalyse)"))
+            if str(k) in voor_de_woning
         ]
         meerkosten = co2 = ""
         if stand.doorgerekend and stand.laatste_klaar is not None:
@@ -265,7 +285,7 @@ def alternatieven_uitleg(plan: Wijkplan) -> list[AlternatiefUitleg]:
             co2 = "" if reductie is None else charts.met_eenheid(reductie, "%")
         uitleg.append(
             AlternatiefUitleg(
-                naam=alt.naam,
+                naam=_zonder_code(alt.naam, alt.sjabloon),
                 schets=alt.schets,
                 kenmerken=kenmerken,
                 doorgerekend=stand.doorgerekend,

@@ -62,9 +62,12 @@ def _basis(plan: Wijkplan, publicatie, voorvertoning: bool) -> dict:
 @require_http_methods(["GET", "HEAD"])
 def pagina(request: HttpRequest, slug: str) -> HttpResponse:
     plan, publicatie, voorvertoning = _plan(request, slug)
+    fasen = selectors.fasen_van(plan)
     context = {
         **_basis(plan, publicatie, voorvertoning),
-        "fasen": selectors.fasen_van(plan),
+        "fasen": fasen,
+        # Past the choice (step 4) the page no longer says that nothing has been decided.
+        "keuze_gemaakt": any(f.fase == Fase.KEUZE and f.status == "klaar" for f in fasen),
         "alternatieven": selectors.alternatieven_uitleg(plan),
         "nieuws": selectors.gepubliceerd_nieuws(plan),
         "bijeenkomsten": selectors.komende_bijeenkomsten(plan),
