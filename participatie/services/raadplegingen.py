@@ -67,6 +67,10 @@ def _nu(nu: datetime.datetime | None) -> datetime.datetime:
     return nu or timezone.now()
 
 
+def _op_minuut(moment: datetime.datetime) -> datetime.datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
 def _datum(moment: datetime.datetime) -> str:
     return formats.date_format(timezone.localtime(moment), "j F Y H:i")
 
@@ -144,8 +148,10 @@ def raadpleging_wijzigen(
                 fouten["deelname"] = _(
                     "Na het vrijgeven kan de manier van meedoen niet meer veranderen."
                 )
-            if velden["opent_op"] != raadpleging.opent_op:
+            if _op_minuut(velden["opent_op"]) != _op_minuut(raadpleging.opent_op):
                 fouten["opent_op"] = _("Na het vrijgeven ligt de opening vast.")
+            # The form shows minutes: an unchanged opening keeps its exact moment.
+            velden["opent_op"] = raadpleging.opent_op
             if velden["sluit_op"] <= nu:
                 fouten["sluit_op"] = _("Kies een moment dat nog moet komen.")
             if fouten:

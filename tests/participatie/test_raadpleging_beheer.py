@@ -96,6 +96,17 @@ def test_the_projectleider_prepares_and_releases_a_consultation(client, opzet, p
 
 def test_a_released_consultation_cannot_close_before_now(opzet, projectleider):
     r = open_raadpleging(opzet, projectleider)
+    # the form's minutes are the same opening
+    later = services.raadpleging_wijzigen(
+        raadpleging=r,
+        user=projectleider,
+        titel=r.titel,
+        inleiding="",
+        deelname=r.deelname,
+        opent_op=r.opent_op.replace(second=0, microsecond=0),
+        sluit_op=r.sluit_op + UUR,
+    )
+    assert later.opent_op == r.opent_op
     with pytest.raises(ValidationError) as fout:
         services.raadpleging_wijzigen(
             raadpleging=r,
