@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participatie.models import Contactmoment, Gedragsmaatregel, Partij
-from participatie.services.toegang import keuze, schrijfbaar, tekst
+from participatie.services.toegang import keuze, schrijfbaar, tekst, verzamel
 from wup.models import Wijkplan
 
 MAX_OMVANG = 1_000_000
@@ -231,8 +231,6 @@ def contactmoment_wijzigen(
 def _maatregel_velden(
     plan: Wijkplan, *, naam, status, doelgroep, doelgroep_partij, toelichting
 ) -> dict:
-    fouten: dict[str, str] = {}
-    velden: dict = {}
     stappen = (
         (
             "naam",
@@ -251,14 +249,7 @@ def _maatregel_velden(
         ("doelgroep_partij", lambda: _eigen_partij(plan, doelgroep_partij, "doelgroep_partij")),
         ("toelichting", lambda: tekst(toelichting, "toelichting", max_lengte=10000)),
     )
-    for veld, doe in stappen:
-        try:
-            velden[veld] = doe()
-        except ValidationError as e:
-            fouten.update({k: v[0] for k, v in e.message_dict.items()})
-    if fouten:
-        raise ValidationError(fouten)
-    return velden
+    return verzamel(stappen)
 
 
 def gedragsmaatregel_toevoegen(

@@ -7,12 +7,11 @@ Only the plan's projectleider writes, and never in a frozen plan; bad input rais
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from participatie.models import Participatieplan
-from participatie.services.toegang import keuze, schrijfbaar, tekst
+from participatie.services.toegang import keuze, schrijfbaar, tekst, verzamel
 from wup.constants import WERKFASEN
 from wup.models import Wijkplan
 
@@ -32,8 +31,6 @@ def participatieplan_opslaan(
     planning: str = "",
 ) -> Participatieplan:
     """Create or update the participation plan of this phase."""
-    fouten: dict[str, str] = {}
-    velden: dict = {}
     stappen = (
         (
             "fase",
@@ -69,13 +66,7 @@ def participatieplan_opslaan(
             )
         ),
     )
-    for veld, doe in stappen:
-        try:
-            velden[veld] = doe()
-        except ValidationError as e:
-            fouten.update({k: v[0] for k, v in e.message_dict.items()})
-    if fouten:
-        raise ValidationError(fouten)
+    velden = verzamel(stappen)
     with transaction.atomic():
         plan = schrijfbaar(wijkplan, user)
         fase = velden.pop("fase")

@@ -36,7 +36,7 @@ from participatie.models import (
     VeelgesteldeVraag,
 )
 from participatie.selectors.publiek import sleutel_hash
-from participatie.services.toegang import keuze, schrijfbaar, tekst
+from participatie.services.toegang import keuze, schrijfbaar, tekst, verzamel
 from wup.constants import Fase
 from wup.models import Wijkplan
 
@@ -54,19 +54,6 @@ def _mail_na_commit(onderwerp: str, bericht: str, ontvanger: str) -> None:
         send_mail(onderwerp, bericht, None, [ontvanger], fail_silently=False)
 
     transaction.on_commit(verstuur, robust=True)
-
-
-def _verzamel(stappen) -> dict:
-    """Run (field, check) pairs; every failing field gets its message, then one error."""
-    velden, fouten = {}, {}
-    for veld, doe in stappen:
-        try:
-            velden[veld] = doe()
-        except ValidationError as e:
-            fouten.update({k: v[0] for k, v in e.message_dict.items()})
-    if fouten:
-        raise ValidationError(fouten)
-    return velden
 
 
 def _email(waarde, veld: str, *, verplicht: str | None = None) -> str:
@@ -100,7 +87,7 @@ def aanmelding_maken(
     """Sign up for an event; ``(aanmelding, nieuw)``. The same address twice gives the existing
     sign-up back (``nieuw`` False) and no second mail. ``basis_url`` (e.g.
     ``https://gemeente.nl``) is put before the cancel link of the confirmation e-mail."""
-    velden = _verzamel(
+    velden = verzamel(
         (
             ("naam", lambda: tekst(naam, "naam", verplicht=_("Vul uw naam in."), max_lengte=200)),
             ("email", lambda: _email(email, "email", verplicht=_("Vul uw e-mailadres in."))),
@@ -216,7 +203,7 @@ def inbreng_indienen(*, wijkplan: Wijkplan, soort, tekst_: str, naam="", email="
             _("Dit plan is %(fase)s. U kunt geen vragen meer stellen via de website.")
             % {"fase": wijkplan.get_fase_display().lower()}
         )
-    velden = _verzamel(
+    velden = verzamel(
         (
             (
                 "soort",
@@ -256,7 +243,7 @@ def inbreng_modereren(
     """Publish (with an optional answer, which may be added or changed later) or reject (with
     a reason). The sender who left an e-mail address hears once when an answer is published;
     ``pagina_url`` is the public page, for the link in that mail."""
-    velden = _verzamel(
+    velden = verzamel(
         (
             (
                 "actie",
@@ -330,7 +317,7 @@ def publicatie_opslaan(
             raise ValidationError({"bewaartermijn_maanden": melding})
         return n
 
-    velden = _verzamel(
+    velden = verzamel(
         (
             ("waarom", lambda: tekst(waarom, "waarom", max_lengte=10000)),
             ("contact", lambda: tekst(contact, "contact", max_lengte=2000)),
@@ -360,7 +347,7 @@ def nieuws_opslaan(
 ) -> Nieuwsbericht:
     """Add or change a news item; ``publiceren`` puts it online now (keeping its first date),
     otherwise it stays a concept."""
-    velden = _verzamel(
+    velden = verzamel(
         (
             (
                 "titel",
@@ -414,7 +401,7 @@ def faq_opslaan(
             raise ValidationError({"volgorde": _("Vul een heel getal in van 0 tot en met 1000.")})
         return n
 
-    velden = _verzamel(
+    velden = verzamel(
         (
             (
                 "vraag",
@@ -485,7 +472,7 @@ def bijeenkomst_opslaan(
             )
         return n
 
-    velden = _verzamel(
+    velden = verzamel(
         (
             (
                 "titel",

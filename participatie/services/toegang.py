@@ -46,3 +46,19 @@ def keuze(waarde, veld: str, choices, melding: str) -> str:
     if waarde not in {c for c, _label in choices}:
         raise ValidationError({veld: melding})
     return waarde
+
+
+def verzamel(stappen) -> dict:
+    """Run ``(veld, check)`` pairs and return the checked values; when some fail, one
+    ``ValidationError`` names every failing field with its message."""
+    from django.core.exceptions import ValidationError
+
+    velden, fouten = {}, {}
+    for veld, doe in stappen:
+        try:
+            velden[veld] = doe()
+        except ValidationError as e:
+            fouten.update({k: v[0] for k, v in e.message_dict.items()})
+    if fouten:
+        raise ValidationError(fouten)
+    return velden
