@@ -445,7 +445,8 @@ def bijeenkomst_opslaan(
     geannuleerd: bool = False,
     bijeenkomst: Bijeenkomst | None = None,
 ) -> Bijeenkomst:
-    """Add or change an event; ``geannuleerd`` calls it off (its sign-ups stay, closed)."""
+    """Add or change an event; ``geannuleerd`` calls it off: sign-up closes and whoever is
+    signed up gets an e-mail (once)."""
 
     def _begin():
         if not isinstance(begint_op, datetime.datetime):
@@ -505,6 +506,7 @@ def bijeenkomst_opslaan(
         for k, v in velden.items():
             setattr(b, k, v)
         b.aanmelden = bool(aanmelden)
+        net_afgelast = bool(geannuleerd) and b.pk is not None and b.geannuleerd_op is None
         if geannuleerd:
             b.geannuleerd_op = b.geannuleerd_op or timezone.now()
         else:
@@ -512,4 +514,30 @@ def bijeenkomst_opslaan(
         b.gewijzigd_door = user
         b.full_clean()
         b.save()
+        if net_afgelast:
+            _afgelast_melden(b)
         return b
+
+
+def _afgelast_melden(b: Bijeenkomst) -> None:
+    """Tell everyone still signed up that the event is called off."""
+    for a in Aanmelding.objects.filter(
+        bijeenkomst=b, afgemeld_op__isnull=True, geanonimiseerd_op__isnull=True
+    ).only("naam", "email"):
+        _mail_na_commit(
+            _("Gaat niet door: %(titel)s") % {"titel": b.titel},
+            _(
+                "Beste %(naam)s,\n\n"
+                "De bijeenkomst waarvoor u bent aangemeld, gaat niet door: %(titel)s "
+                "(%(moment)s, %(locatie)s).\n\n"
+                "Met vriendelijke groet,\n%(organisatie)s"
+            )
+            % {
+                "naam": a.naam,
+                "titel": b.titel,
+                "moment": _moment(b),
+                "locatie": b.locatie,
+                "organisatie": settings.WUP_ORGANISATIE,
+            },
+            a.email,
+        )

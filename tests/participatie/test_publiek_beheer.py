@@ -80,24 +80,39 @@ def test_a_frozen_plan_refuses_management_posts_with_409(client, gemeente, proje
     assert not Nieuwsbericht.objects.exists() and not Publicatie.objects.exists()
 
 
-def test_cancelling_an_event_closes_sign_up(client, plan, projectleider):
+def test_cancelling_an_event_closes_sign_up_and_tells_who_signed_up(
+    client, plan, projectleider, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
     Publicatie.objects.create(wijkplan=plan, gepubliceerd=True)
     b = _bijeenkomst(plan, capaciteit=20)
-    client.force_login(projectleider)
-    response = client.post(
-        reverse("participatie-bijeenkomst-wijzigen", args=[plan.pk, b.pk]),
-        {
-            "titel": "Bewonersavond",
-            "locatie": "Dorpshuis",
-            "begint_op": "2099-01-01T19:30",
-            "capaciteit": "20",
-            "aanmelden": "on",
-            "geannuleerd": "on",
-        },
+    Aanmelding.objects.create(bijeenkomst=b, naam="A", email="a@example.nl", sleutel_hash="a" * 64)
+    Aanmelding.objects.create(
+        bijeenkomst=b,
+        naam="B",
+        email="b@example.nl",
+        sleutel_hash="b" * 64,
+        afgemeld_op=timezone.now(),
     )
+    client.force_login(projectleider)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("participatie-bijeenkomst-wijzigen", args=[plan.pk, b.pk]),
+            {
+                "titel": "Bewonersavond",
+                "locatie": "Dorpshuis",
+                "begint_op": "2099-01-01T19:30",
+                "capaciteit": "20",
+                "aanmelden": "on",
+                "geannuleerd": "on",
+            },
+        )
     assert response.status_code == 302
     b.refresh_from_db()
     assert b.geannuleerd_op is not None
+    assert [m.to for m in mail.outbox] == [["a@example.nl"]]
+    assert "gaat niet door" in mail.outbox[0].body
     client.logout()
     html = client.get(reverse("participatie-publiek", args=[plan.slug])).content.decode()
     assert "Gaat niet door" in html
