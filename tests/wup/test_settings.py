@@ -110,10 +110,25 @@ def test_database_and_broker_urls_select_postgresql_and_real_workers():
 def test_check_deploy_passes_without_warnings_on_production_settings():
     result = _run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        **_production(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="wup.example.nl"),
+        **_production(
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="wup.example.nl",
+            REDIS_URL="redis://redis.example.nl:6379/0",
+        ),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_without_a_shared_cache_is_reported():
+    """The rate limits of the public forms count per process without Redis: useless behind
+    several workers, so the deploy check says so."""
+    result = _run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        **_production(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="wup.example.nl"),
+    )
+    assert result.returncode != 0
+    assert "django_ratelimit.E003" in result.stdout + result.stderr
 
 
 def test_env_example_documents_every_variable_the_settings_read():
