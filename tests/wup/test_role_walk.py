@@ -297,20 +297,6 @@ VERWACHT = {
             "inbreng-modereren",
         )
     },
-    # results and the gate's deviation: seen like the plan (open answers only shown to the
-    # projectleider, inside the page); public result and public API only for a closed
-    # consultation of a published page (the world's is open and unpublished)
-    **{
-        f"participatie-{naam}": UI_EIGEN_PLAN
-        for naam in ("raadpleging-resultaten", "raadpleging-resultaten-export", "afwijking")
-    },
-    **{
-        f"participatie-api-{naam}": API_EIGEN_PLAN
-        for naam in ("bijeenkomsten", "raadplegingen", "resultaten", "steunscores")
-    },
-    "participatie-publiek-resultaten": _same(NIET_GEVONDEN),
-    "participatie-api-publiek-bijeenkomsten": _same(NIET_GEVONDEN),
-    "participatie-api-publiek-resultaten": _same(NIET_GEVONDEN),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
