@@ -36,6 +36,9 @@ class ParticipatieConfig(AppConfig):
         from participatie import registratie_raadplegingen
 
         registratie_raadplegingen.register()
+        from participatie import registratie_privacy
+
+        registratie_privacy.register()
 
         steps.register(
             Step(

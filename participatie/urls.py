@@ -1,10 +1,11 @@
 """Web pages of step 3, included at the site root through the step registry (Dutch paths, no
 trailing slashes): the network and participation plan here; the public page and its management
-in ``urls_publiek``; the consultations in ``urls_raadplegingen``; results, privacy and the gate's
-deviation in ``urls_resultaten``."""
+in ``urls_publiek``; the consultations in ``urls_raadplegingen``; results and the gate's
+deviation in ``urls_resultaten``; the beheerder's privacy requests in ``urls_privacy``."""
 
 from django.urls import path
 
+from participatie.urls_privacy import urlpatterns as privacy
 from participatie.urls_publiek import urlpatterns as publiek
 from participatie.urls_raadplegingen import urlpatterns as raadplegingen
 from participatie.urls_resultaten import urlpatterns as resultaten
@@ -48,4 +49,4 @@ urlpatterns = [
         name="participatie-plan",
     ),
 ]
-urlpatterns += publiek + raadplegingen + resultaten
+urlpatterns += publiek + raadplegingen + resultaten + privacy

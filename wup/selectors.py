@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from guardian.shortcuts import get_objects_for_user
 
 from wup import permissions
@@ -65,6 +65,17 @@ def buurten_van(gemeente: Gemeente) -> QuerySet[Buurt]:
 
 def wijkplan_historie(plan: Wijkplan) -> QuerySet[Faseovergang]:
     return plan.historie.select_related("door").order_by("-op", "-pk")
+
+
+def wijkplannen_in_fase(fasen: Iterable[str]) -> QuerySet[Wijkplan]:
+    """Plans in one of these phases, each annotated with ``fase_sinds``: when its history last
+    moved it into its current phase (None for a plan whose history does not say)."""
+    binnenkomst = Faseovergang.objects.filter(
+        wijkplan=OuterRef("pk"), naar_fase=OuterRef("fase")
+    ).order_by("-op", "-pk")
+    return Wijkplan.objects.filter(fase__in=list(fasen)).annotate(
+        fase_sinds=Subquery(binnenkomst.values("op")[:1])
+    )
 
 
 def ongelezen_meldingen(user: User) -> QuerySet[Melding]:

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -152,6 +153,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="wup")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
+# The beat process (docker-compose `beat`, `make beat`) starts these on schedule.
+CELERY_BEAT_SCHEDULE = {
+    "persoonsgegevens-anonimiseren": {
+        "task": "participatie.tasks.persoonsgegevens_anonimiseren",
+        "schedule": crontab(hour=3, minute=15),  # daily, at night
+    },
+}
 
 # --- Authentication and permissions --------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -284,3 +292,9 @@ LOGGING = {
 
 # --- The product ----------------------------------------------------------------------------
 WUP_ORGANISATIE = env.str("WUP_ORGANISATIE", default="Gemeente")
+#: Months after the decision on a plan that residents' names and addresses are kept, for a plan
+#: without a public page of its own (a page sets its own term).
+WUP_BEWAARTERMIJN_MAANDEN = env.int("WUP_BEWAARTERMIJN_MAANDEN", default=12)
+#: Overrides the rate limit of every public form ("1000/m"; empty: each form's own rate). Only
+#: for load tests from one address; in production each form keeps its own limit.
+WUP_PUBLIEK_RATE = env.str("WUP_PUBLIEK_RATE", default="")

@@ -297,6 +297,12 @@ VERWACHT = {
             "inbreng-modereren",
         )
     },
+    # the requests of a person about their data and the processing log: the beheerder's; the
+    # export and the erasure are POSTs
+    "participatie-privacy": _same(VERBODEN, anoniem=LOGIN, beheerder=OK),
+    "participatie-privacy-logboek": _same(VERBODEN, anoniem=LOGIN, beheerder=OK),
+    "participatie-privacy-export": _same(NIET_TOEGESTAAN, anoniem=LOGIN),
+    "participatie-privacy-wissen": _same(NIET_TOEGESTAAN, anoniem=LOGIN),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
