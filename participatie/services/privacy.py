@@ -64,7 +64,8 @@ def _leeg_maken(*, aanmeldingen, inbreng, deelnames, codes=None, nu: datetime.da
 def _plan_anonimiseren(plan: Wijkplan, nu: datetime.datetime) -> int:
     return _leeg_maken(
         aanmeldingen=Aanmelding.objects.filter(bijeenkomst__wijkplan=plan),
-        inbreng=Inbreng.objects.filter(wijkplan=plan),
+        # a question sent without name or address holds nothing to remove
+        inbreng=Inbreng.objects.filter(wijkplan=plan).exclude(naam="", email=""),
         deelnames=EmailDeelname.objects.filter(raadpleging__wijkplan=plan),
         codes=Responscode.objects.filter(
             Q(raadpleging__wijkplan=plan) & (~Q(adres="") | Q(respons__isnull=False))

@@ -75,11 +75,13 @@ def test_after_the_term_personal_data_is_gone_and_answers_remain(gemeente, proje
     assert len(antwoorden) == 6
     responsen = Respons.objects.filter(raadpleging__wijkplan=opzet.plan).count()
 
+    anoniem = Inbreng.objects.create(wijkplan=opzet.plan, soort="reactie", tekst="Zonder naam")
+
     [verwerking] = anonimiseren(nu=maanden_later(besluit.op, 12) + DAG)
 
     assert _persoonsgegevens(opzet.plan) == {
         "aanmeldingen": [("", "")],
-        "inbreng": [("", "")],
+        "inbreng": [("", ""), ("", "")],
         "adressen": [],
         "deelnames": [""],
         "gekoppeld": 0,
@@ -89,14 +91,17 @@ def test_after_the_term_personal_data_is_gone_and_answers_remain(gemeente, proje
     # the sign-up still holds its place at the event, and the question its text
     aanmelding = Aanmelding.objects.get()
     assert aanmelding.aantal_personen == 2 and aanmelding.geanonimiseerd_op is not None
-    assert Inbreng.objects.get().tekst == "Wanneer begint het?"
+    assert Inbreng.objects.exclude(pk=anoniem.pk).get().tekst == "Wanneer begint het?"
     # the e-mail link no longer opens the (now anonymous) response
     assert EmailDeelname.objects.get().geanonimiseerd_op is not None
 
     assert verwerking.soort == Verwerking.Soort.ANONIMISEREN
     assert verwerking.wijkplan == opzet.plan
-    # a sign-up, a question, an address with its code, an e-mail participation
+    # a sign-up, a question, an address with its code, an e-mail participation (the reaction
+    # without name or address held nothing to remove)
     assert verwerking.aantal == 4
+    anoniem.refresh_from_db()
+    assert anoniem.geanonimiseerd_op is None
     assert verwerking.kenmerk == "" and EMAIL not in verwerking.omschrijving
 
 
