@@ -177,40 +177,51 @@ def _label_geen_voorkeur(rijen: list[dict]) -> list[dict]:
     return rijen
 
 
+#: Per kind of question: the figure drawn, the table's first column, the caption, decimals.
+GRAFIEK_PER_SOORT = {
+    Vraag.Soort.VOORKEUR: (
+        "aantal",
+        gettext_lazy("Antwoord"),
+        gettext_lazy("Aantal huishoudens per antwoord."),
+        0,
+    ),
+    Vraag.Soort.MEERKEUZE: (
+        "aantal",
+        gettext_lazy("Antwoord"),
+        gettext_lazy("Aantal huishoudens per antwoord."),
+        0,
+    ),
+    Vraag.Soort.RANGORDE: (
+        "borda",
+        gettext_lazy("Alternatief"),
+        gettext_lazy(
+            "Bordascore: 100 als iedereen dit op de eerste plaats zet, 0 als niemand het "
+            "noemt of iedereen het als laatste noemt."
+        ),
+        1,
+    ),
+    Vraag.Soort.LIKERT: (
+        "aantal",
+        gettext_lazy("Antwoord"),
+        gettext_lazy("Aantal huishoudens per antwoord; ‘weet ik niet’ staat er apart bij."),
+        0,
+    ),
+}
+
+
 def _grafiek(vraag: VraagWeergave, raadpleging_id: int) -> charts.Grafiek | None:
-    gid = f"raadpleging-{raadpleging_id}-vraag-{vraag.vraag_id}"
-    if vraag.soort in (Vraag.Soort.VOORKEUR, Vraag.Soort.MEERKEUZE):
-        return charts.staafdiagram(
-            vraag.tekst,
-            [rij["label"] for rij in vraag.rijen],
-            [rij["aantal"] for rij in vraag.rijen],
-            kolomkop=_("Antwoord"),
-            toelichting=_("Aantal huishoudens per antwoord."),
-            id=gid,
-        )
-    if vraag.soort == Vraag.Soort.RANGORDE:
-        return charts.staafdiagram(
-            vraag.tekst,
-            [rij["label"] for rij in vraag.rijen],
-            [rij["borda"] for rij in vraag.rijen],
-            kolomkop=_("Alternatief"),
-            toelichting=_(
-                "Bordascore: 100 als iedereen dit op de eerste plaats zet, 0 als niemand het "
-                "noemt of iedereen het als laatste noemt."
-            ),
-            decimalen=1,
-            id=gid,
-        )
-    if vraag.soort == Vraag.Soort.LIKERT:
-        return charts.staafdiagram(
-            vraag.tekst,
-            [rij["label"] for rij in vraag.rijen],
-            [rij["aantal"] for rij in vraag.rijen],
-            kolomkop=_("Antwoord"),
-            toelichting=_("Aantal huishoudens per antwoord; ‘weet ik niet’ staat er apart bij."),
-            id=gid,
-        )
-    return None
+    if vraag.soort not in GRAFIEK_PER_SOORT:
+        return None  # open questions: only a count
+    veld, kolomkop, toelichting, decimalen = GRAFIEK_PER_SOORT[vraag.soort]
+    return charts.staafdiagram(
+        vraag.tekst,
+        [rij["label"] for rij in vraag.rijen],
+        [rij[veld] for rij in vraag.rijen],
+        kolomkop=str(kolomkop),
+        toelichting=str(toelichting),
+        decimalen=decimalen,
+        id=f"raadpleging-{raadpleging_id}-vraag-{vraag.vraag_id}",
+    )
 
 
 def _weergave(uitkomst: r.VraagUitslag, opties: list[dict], raadpleging_id: int) -> VraagWeergave:

@@ -9,7 +9,15 @@ from datetime import timedelta
 from django.db.models import JSONField, Value
 from django.utils import timezone
 
-from participatie.models import Antwoord, Raadpleging, Respons, Responscode, Vraag
+from participatie.models import (
+    Aanmelding,
+    Antwoord,
+    Bijeenkomst,
+    Raadpleging,
+    Respons,
+    Responscode,
+    Vraag,
+)
 
 _codes = itertools.count(1)
 
@@ -91,3 +99,22 @@ def met_uitslag(plan, *, voorkeuren: list[str], codes_per_buurt: int = 0, **kw):
             code=uitgegeven[i] if i < len(uitgegeven) else None,
         )
     return r, v
+
+
+def bijeenkomst_met_aanmelding(plan, *, over_dagen: int, personen: int, **kw) -> Bijeenkomst:
+    """An event (``over_dagen`` from now, negative = held) with one sign-up by Kees Klaassen."""
+    avond = Bijeenkomst.objects.create(
+        wijkplan=plan,
+        titel="Bewonersavond",
+        locatie="Buurthuis",
+        begint_op=timezone.now() + timedelta(days=over_dagen),
+        **kw,
+    )
+    Aanmelding.objects.create(
+        bijeenkomst=avond,
+        naam="Kees Klaassen",
+        email="kees@example.org",
+        aantal_personen=personen,
+        sleutel_hash=f"{next(_codes):064d}",
+    )
+    return avond

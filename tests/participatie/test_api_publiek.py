@@ -3,13 +3,10 @@ the public read only for published plans and closed consultations."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from participatie.models import Aanmelding, Bijeenkomst, Publicatie
+from participatie.models import Publicatie
 from tests.participatie import resultaten_hulp as hulp
 
 pytestmark = pytest.mark.django_db
@@ -19,20 +16,7 @@ GEHEIM = "Mijn nummer is 06-12345678"
 
 @pytest.fixture
 def gevuld(plan):
-    avond = Bijeenkomst.objects.create(
-        wijkplan=plan,
-        titel="Bewonersavond",
-        locatie="Buurthuis",
-        begint_op=timezone.now() + timedelta(days=3),
-        capaciteit=10,
-    )
-    Aanmelding.objects.create(
-        bijeenkomst=avond,
-        naam="Kees Klaassen",
-        email="kees@example.org",
-        aantal_personen=3,
-        sleutel_hash="b" * 64,
-    )
+    hulp.bijeenkomst_met_aanmelding(plan, over_dagen=3, personen=3, capaciteit=10)
     r, _v = hulp.met_uitslag(
         plan, voorkeuren=["warmtenet"] * 9 + ["warmtepomp"], codes_per_buurt=40
     )

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from html import unescape
 
 import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from participatie.models import Aanmelding, Bijeenkomst
 from participatie.services import netwerk as services
 from participatie.services.afwijking import afwijking_vastleggen
 from participatie.services.participatieplan import participatieplan_opslaan
@@ -63,19 +61,7 @@ def test_the_chapter_has_process_and_results_without_personal_data(plan, project
     participatieplan_opslaan(
         wijkplan=plan, user=projectleider, fase="verkenning", participatieniveau="adviseren"
     )
-    avond = Bijeenkomst.objects.create(
-        wijkplan=plan,
-        titel="Bewonersavond",
-        locatie="Buurthuis",
-        begint_op=timezone.now() - timedelta(days=3),
-    )
-    Aanmelding.objects.create(
-        bijeenkomst=avond,
-        naam="Kees Klaassen",
-        email="kees@example.org",
-        aantal_personen=2,
-        sleutel_hash="a" * 64,
-    )
+    hulp.bijeenkomst_met_aanmelding(plan, over_dagen=-3, personen=2)
     r, _v = hulp.met_uitslag(
         plan, voorkeuren=["warmtenet"] * 8 + ["warmtepomp"] * 4, codes_per_buurt=20
     )
