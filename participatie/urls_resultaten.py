@@ -1,4 +1,4 @@
-"""Results of consultations, the privacy requests of the beheerder and the gate's deviation."""
+"""Results of consultations (for the team and, once closed, the public); the deviation."""
 
 from django.urls import URLPattern, path
 

@@ -8,6 +8,7 @@ frozen plan shows why on the forms and refuses a POST with 409.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -95,23 +96,24 @@ def _formulier(
     template: str,
     context: dict | None = None,
     terug: str = "participatie-overzicht",
+    naar: Callable[[Any], HttpResponse] | None = None,
 ) -> HttpResponse:
     """The shared flow of the forms: a frozen plan shows why (and a POST gets 409); a bad form
     or a service's refusal shows the errors next to the fields (400); a save goes back to the
-    page named ``terug``."""
+    page named ``terug``, or to where ``naar`` sends the saved object."""
     status = 200
     if request.method == "POST" and not plan.bevroren:
         form = maak_form(request.POST)
         if form.is_valid():
             try:
-                opslaan(form.cleaned_data)
+                opgeslagen = opslaan(form.cleaned_data)
             except ValidationError as exc:
                 toegang.service_fouten(form, exc)
             except PlanFrozen as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, gelukt)
-                return redirect(terug, pk=plan.pk)
+                return naar(opgeslagen) if naar else redirect(terug, pk=plan.pk)
         status = 400
     else:
         form = maak_form(None)

@@ -31,6 +31,7 @@ from participatie.models import Raadpleging, Vraag
 from participatie.selectors import raadplegingen as selectors
 from participatie.services import raadplegingen as services
 from participatie.views.participatie import _basis, _projectleider_plan, _van_plan_of_404
+from participatie.views.participatie import _formulier as participatie_formulier
 from wup import exports, toegang, uploads
 from wup.exceptions import PlanFrozen
 from wup.models import Wijkplan
@@ -123,26 +124,16 @@ def _formulier(
     template: str,
     context: dict,
 ) -> HttpResponse:
-    """Show the form; on a valid POST save through the service and go to the consultation's
-    page. A frozen plan shows why (a POST gets 409); a refusal stays next to the fields (400)."""
-    status = 200
-    form = form_class(None, initial=initial)
-    if request.method == "POST":
-        status = 409
-        if not plan.bevroren:
-            form, status = form_class(request.POST, initial=initial), 400
-            if form.is_valid():
-                try:
-                    raadpleging = opslaan(form.cleaned_data)
-                except ValidationError as exc:
-                    toegang.service_fouten(form, exc)
-                except PlanFrozen as exc:
-                    form.add_error(None, exc.message)
-                else:
-                    messages.success(request, gelukt)
-                    return _naar(raadpleging)
-    return render(
-        request, template, {**_basis(request, plan), "form": form, **context}, status=status
+    """The step's form flow, back to the consultation's page after a save."""
+    return participatie_formulier(
+        request,
+        plan,
+        maak_form=lambda data: form_class(data, initial=initial),
+        opslaan=opslaan,
+        gelukt=gelukt,
+        template=template,
+        context=context,
+        naar=_naar,
     )
 
 
