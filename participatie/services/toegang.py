@@ -1,64 +1,23 @@
-"""Who may write the participation of a plan: only its projectleider, never in a frozen plan."""
+"""Who may write the participation of a plan: only its projectleider, never in a frozen plan.
+The field checks are the core's (:mod:`wup.schrijven`)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from wup import selectors as wup_selectors
-from wup.exceptions import PlanFrozen
+from wup import schrijven
 from wup.models import Wijkplan
+from wup.schrijven import tekst, verzamel
+from wup.schrijven import uit_lijst as keuze
+
+__all__ = ["keuze", "schrijfbaar", "tekst", "verzamel"]
 
 
 def schrijfbaar(plan: Wijkplan, user: AbstractBaseUser) -> Wijkplan:
     """The plan, locked, if this user may write it; else a clear refusal."""
-    if not wup_selectors.is_projectleider(plan, user):
-        raise PermissionDenied(
-            _("Alleen de projectleider van dit plan kan de participatie wijzigen.")
-        )
-    plan = Wijkplan.objects.select_for_update().get(pk=plan.pk)
-    if plan.bevroren:
-        raise PlanFrozen(
-            _("Dit plan is %(fase)s en kan niet meer worden gewijzigd.")
-            % {"fase": plan.get_fase_display().lower()}
-        )
-    return plan
-
-
-def tekst(waarde, veld: str, *, verplicht: str | None = None, max_lengte: int | None = None):
-    """The stripped text, or a ValidationError on ``veld``."""
-    from django.core.exceptions import ValidationError
-
-    waarde = (waarde or "").strip() if isinstance(waarde, str) or waarde is None else waarde
-    if not isinstance(waarde, str):
-        raise ValidationError({veld: _("Vul hier tekst in.")})
-    if verplicht and not waarde:
-        raise ValidationError({veld: verplicht})
-    if max_lengte and len(waarde) > max_lengte:
-        raise ValidationError({veld: _("Gebruik hoogstens %(n)d tekens.") % {"n": max_lengte}})
-    return waarde
-
-
-def keuze(waarde, veld: str, choices, melding: str) -> str:
-    from django.core.exceptions import ValidationError
-
-    if waarde not in {c for c, _label in choices}:
-        raise ValidationError({veld: melding})
-    return waarde
-
-
-def verzamel(stappen) -> dict:
-    """Run ``(veld, check)`` pairs and return the checked values; when some fail, one
-    ``ValidationError`` names every failing field with its message."""
-    from django.core.exceptions import ValidationError
-
-    velden, fouten = {}, {}
-    for veld, doe in stappen:
-        try:
-            velden[veld] = doe()
-        except ValidationError as e:
-            fouten.update({k: v[0] for k, v in e.message_dict.items()})
-    if fouten:
-        raise ValidationError(fouten)
-    return velden
+    return schrijven.schrijfbaar(
+        plan,
+        user,
+        niet_toegestaan=_("Alleen de projectleider van dit plan kan de participatie wijzigen."),
+    )

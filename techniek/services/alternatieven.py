@@ -17,7 +17,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,10 +40,9 @@ from techniek.selectors.parameters import (
     rekentabellen,
 )
 from wijktoets.selectors.kerncijfers import kerncijfers_frame
-from wup import selectors as wup_selectors
 from wup.bestanden import BestandFout, decodeer, scheidingsteken
-from wup.exceptions import PlanFrozen
 from wup.models import Wijkplan
+from wup.schrijven import schrijfbaar
 
 SJABLONEN = {a.code: a for a in STANDAARD_ALTERNATIEVEN}
 #: Largest stock file accepted (bytes); the upload view limits the request with this.
@@ -59,17 +58,11 @@ PUNTEN_DUURKROMME = 100
 
 def _schrijfbaar(plan: Wijkplan, user: AbstractBaseUser) -> Wijkplan:
     """The plan, locked, if this user may write it; else a clear refusal."""
-    if not wup_selectors.is_projectleider(plan, user):
-        raise PermissionDenied(
-            _("Alleen de projectleider van dit plan kan de alternatieven wijzigen.")
-        )
-    plan = Wijkplan.objects.select_for_update().get(pk=plan.pk)
-    if plan.bevroren:
-        raise PlanFrozen(
-            _("Dit plan is %(fase)s en kan niet meer worden gewijzigd.")
-            % {"fase": plan.get_fase_display().lower()}
-        )
-    return plan
+    return schrijfbaar(
+        plan,
+        user,
+        niet_toegestaan=_("Alleen de projectleider van dit plan kan de alternatieven wijzigen."),
+    )
 
 
 def _problemen_tekst(fout: InvoerFout) -> str:

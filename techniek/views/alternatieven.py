@@ -22,6 +22,7 @@ from techniek.engine import parameter_definities
 from techniek.forms_alternatieven import AlternatiefNieuwForm, AlternatiefWijzigenForm
 from techniek.models import Berekening
 from techniek.selectors import alternatieven as selectors
+from techniek.selectors.beoordeling import uitkomst_van
 from techniek.selectors.parameters import huidige_parameterset
 from techniek.selectors.vergelijking import startanalyse_vergelijking
 from techniek.services import alternatieven as services
@@ -49,17 +50,6 @@ def _bevroren_melding(plan: Wijkplan) -> str:
 
 def _mag_wijzigen(request: HttpRequest, plan: Wijkplan) -> bool:
     return wup_selectors.is_projectleider(plan, request.user) and not plan.bevroren
-
-
-def uitkomst_van(stand: selectors.AlternatiefStand) -> weergave.Uitkomst:
-    b = stand.laatste_klaar
-    return weergave.Uitkomst(
-        naam=stand.alternatief.naam,
-        sjabloon=stand.alternatief.sjabloon,
-        samenvatting=b.samenvatting if b else {},
-        reeksen=b.reeksen if b else {},
-        verouderd=stand.verouderd,
-    )
 
 
 def _loopt(stand: selectors.AlternatiefStand) -> bool:
