@@ -23,5 +23,7 @@ class KeuzeConfig(AppConfig):
                 fasen=(Fase.KEUZE,),
                 sporen=(Spoor.TECHNISCH_ECONOMISCH, Spoor.PARTICIPATIE, Spoor.ORGANISATORISCH),
                 template="wup/stap.html",
+                urls="keuze.urls",
+                api_urls="keuze.api.urls",
             )
         )
