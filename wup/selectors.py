@@ -15,7 +15,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from wup import permissions
 from wup.constants import Fase, Spoor
-from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
+from wup.models import Besluit, Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
 from wup.workflow import (
     OVERGANGEN,
     TERUGSTUUR_FASEN,
@@ -65,6 +65,26 @@ def buurten_van(gemeente: Gemeente) -> QuerySet[Buurt]:
 
 def wijkplan_historie(plan: Wijkplan) -> QuerySet[Faseovergang]:
     return plan.historie.select_related("door").order_by("-op", "-pk")
+
+
+def besluiten_van(plan: Wijkplan) -> QuerySet[Besluit]:
+    """The plan's decisions log, current and superseded rows, newest decision first; each row
+    with who recorded it, the row it supersedes and the row that superseded it (one query)."""
+    return plan.besluiten.select_related("vastgelegd_door", "vervangt", "vervangen_door").order_by(
+        "-datum", "-vastgelegd_op", "-pk"
+    )
+
+
+def huidige_besluiten_van(plan: Wijkplan) -> QuerySet[Besluit]:
+    """The decisions that stand: every row that no later row supersedes."""
+    return besluiten_van(plan).filter(vervangen_door__isnull=True)
+
+
+def besluit_van(plan: Wijkplan, besluit_id: int) -> Besluit | None:
+    """One row of the plan's decisions log; None if the plan has no such row."""
+    if not 0 < besluit_id < 2**63:
+        return None
+    return besluiten_van(plan).filter(pk=besluit_id).first()
 
 
 def wijkplannen_in_fase(fasen: Iterable[str]) -> QuerySet[Wijkplan]:

@@ -1,31 +1,34 @@
-"""Writes of the core: creating and editing plans, and the one way to move a plan's phase."""
+"""Writes of the core: creating and editing plans, the one way to move a plan's phase, and the
+plan's decisions log."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 from guardian.shortcuts import assign_perm, get_users_with_perms
 
-from wup import permissions
+from wup import permissions, schrijven
 from wup.constants import Fase
 from wup.exceptions import GatesNotMet, PlanFrozen, StaleVersion, TransitionConflict
-from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
+from wup.models import Besluit, Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
 from wup.models.gebieden import (
     buurtcode_validator,
     gemeentecode_validator,
     normalise_cbs_code,
     wijkcode_validator,
 )
+from wup.schrijven import tekst, uit_lijst, verzamel
 from wup.workflow import OVERGANGEN, TERUGSTUUR_FASEN, gates
 
 #: Plan fields a projectleider edits in the plan form and the API.
@@ -357,3 +360,109 @@ def gebieden_bijwerken(*, regels: Iterable[GebiedRegel]) -> dict[str, int]:
         wk = upsert(Wijk, per_soort["WK"], ("gemeente_id", gm, 6))
         upsert(Buurt, per_soort["BU"], ("wijk_id", wk, 8))
     return {soort: len(namen) for soort, namen in per_soort.items()}
+
+
+# --- The decisions log ---------------------------------------------------------------------
+
+MAX_BESLUIT = 5000
+MAX_KENMERK = Besluit._meta.get_field("kenmerk").max_length
+MAX_BRON = Besluit._meta.get_field("bron").max_length
+
+
+def _besluit_datum(waarde) -> date:
+    if waarde is None or waarde == "":
+        raise ValidationError({"datum": _("Vul de datum van het besluit in.")})
+    if not isinstance(waarde, date) or isinstance(waarde, datetime):
+        raise ValidationError(
+            {"datum": _("Vul een geldige datum in, bijvoorbeeld %(d)s.") % {"d": "2026-03-17"}}
+        )
+    if waarde > timezone.localdate():
+        raise ValidationError(
+            {"datum": _("De datum van het besluit kan niet in de toekomst liggen.")}
+        )
+    return waarde
+
+
+def _besluit_bron(waarde) -> str:
+    bron = tekst(waarde, "bron", max_lengte=MAX_BRON)
+    if bron and not bron.replace("_", "").isalnum():
+        raise ValidationError(
+            {"bron": _("De bron is de korte naam van een stap, bijvoorbeeld ‘keuze’.")}
+        )
+    return bron.lower()
+
+
+def besluit_vastleggen(
+    *,
+    wijkplan: Wijkplan,
+    user: AbstractBaseUser,
+    datum: date,
+    orgaan: str,
+    besluit: str,
+    kenmerk: str = "",
+    bron: str = "",
+    vervangt: Besluit | int | None = None,
+) -> Besluit:
+    """Add a decision to the plan's decisions log (only its projectleider, never in a frozen
+    plan). ``bron`` is the step app that records it (empty: entered by hand). A correction
+    names the row it supersedes in ``vervangt``: that row stays as it was, marked as replaced;
+    it must belong to this plan and not have been superseded before."""
+    velden = verzamel(
+        [
+            ("datum", lambda: _besluit_datum(datum)),
+            (
+                "orgaan",
+                lambda: uit_lijst(
+                    orgaan,
+                    "orgaan",
+                    Besluit.Orgaan.choices,
+                    _("Kies wie het besluit heeft genomen."),
+                ),
+            ),
+            (
+                "besluit",
+                lambda: tekst(
+                    besluit,
+                    "besluit",
+                    verplicht=_("Schrijf op wat er is besloten."),
+                    max_lengte=MAX_BESLUIT,
+                ),
+            ),
+            ("kenmerk", lambda: tekst(kenmerk, "kenmerk", max_lengte=MAX_KENMERK)),
+            ("bron", lambda: _besluit_bron(bron)),
+        ]
+    )
+    with transaction.atomic():
+        plan = schrijven.schrijfbaar(
+            wijkplan,
+            user,
+            niet_toegestaan=_("Alleen de projectleider van dit plan kan besluiten vastleggen."),
+        )
+        vorige = None
+        if vervangt is not None:
+            vorige_pk = vervangt.pk if isinstance(vervangt, Besluit) else vervangt
+            # Locked: two corrections of the same row at once cannot both succeed.
+            vorige = (
+                Besluit.objects.select_for_update().filter(pk=vorige_pk, wijkplan=plan).first()
+                if isinstance(vorige_pk, int) and 0 < vorige_pk < 2**63
+                else None
+            )
+            if vorige is None:
+                raise ValidationError(
+                    {"vervangt": _("Het besluit dat u wilt corrigeren hoort niet bij dit plan.")}
+                )
+            opvolger = Besluit.objects.filter(vervangt=vorige).first()
+            if opvolger is not None:
+                raise ValidationError(
+                    {
+                        "vervangt": _(
+                            "Dit besluit is al vervangen door het besluit van %(datum)s. "
+                            "Corrigeer dat besluit als het niet klopt."
+                        )
+                        % {"datum": date_format(opvolger.datum, "j F Y")}
+                    }
+                )
+        rij = Besluit(wijkplan=plan, vervangt=vorige, vastgelegd_door=user, **velden)
+        rij.full_clean(validate_unique=False)
+        rij.save()
+    return rij

@@ -1,8 +1,10 @@
+from wup.models.besluiten import Besluit
 from wup.models.gebieden import Buurt, Gemeente, Wijk
 from wup.models.historie import Faseovergang, HistoryIsImmutable, Melding
 from wup.models.wijkplan import Wijkplan
 
 __all__ = [
+    "Besluit",
     "Buurt",
     "Faseovergang",
     "Gemeente",
