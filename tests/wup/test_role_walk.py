@@ -11,6 +11,7 @@ from django.contrib.admin.sites import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from keuze.models import Criterium, Keuze
 from participatie.models import (
     Bijeenkomst,
     Contactmoment,
@@ -303,6 +304,15 @@ VERWACHT = {
     "participatie-privacy-logboek": _same(VERBODEN, anoniem=LOGIN, beheerder=OK),
     "participatie-privacy-export": _same(NIET_TOEGESTAAN, anoniem=LOGIN),
     "participatie-privacy-wissen": _same(NIET_TOEGESTAAN, anoniem=LOGIN),
+    # --- step 4: keuze. Seen like the plan; the framework's bulk writes are PUTs and POSTs
+    **{
+        f"keuze-api-{naam}": API_EIGEN_PLAN
+        for naam in ("criteria", "criterium", "scores", "keuzes", "keuze")
+    },
+    **{
+        f"keuze-api-{naam}": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD)
+        for naam in ("standaardkader", "gewichten", "criterium-scores")
+    },
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
@@ -344,7 +354,7 @@ def wereld(gemeente, griffier, beheerder):
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
     alternatieven, partijen, maatregelen, contactmomenten = {}, {}, {}, {}
     raadplegingen, vragen, responscodes = {}, {}, {}
-    publiek = {}
+    publiek, keuze = {}, {}
     nu = timezone.now()
     for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
         alt = Alternatief.objects.create(
@@ -392,6 +402,27 @@ def wereld(gemeente, griffier, beheerder):
             ).pk,
             "<int:inbreng_id>": Inbreng.objects.create(wijkplan=p, soort="vraag", tekst="?").pk,
         }
+        keuze[soort] = {
+            "<int:criterium_id>": Criterium.objects.create(
+                wijkplan=p,
+                naam="Nationale kosten",
+                toelichting="Geld goed besteden.",
+                gewicht=20,
+                richting="lager_beter",
+                eenheid="euro per jaar",
+                bron="techniek:nk.H16_Nat_meerkost",
+                zekerheid="hoog",
+            ).pk,
+            "<int:keuze_id>": Keuze.objects.create(
+                wijkplan=p,
+                alternatief=alt,
+                alternatief_naam=alt.naam,
+                motivatie="De goedkoopste oplossing voor de buurt.",
+                participatie_afweging="Bewoners kozen dit ook het vaakst.",
+                orgaan="college",
+                besluitdatum=datetime.date(2026, 1, 5),
+            ).pk,
+        }
     return {
         "gebruikers": {
             "anoniem": None,
@@ -408,6 +439,7 @@ def wereld(gemeente, griffier, beheerder):
         "vragen": vragen,
         "responscodes": responscodes,
         "publiek": publiek,
+        "keuze": keuze,
         "plannen": {
             "plan": (plan, "start_verkenning", None),
             "raadsplan": (raadsplan, "vaststellen", rij),
@@ -448,6 +480,7 @@ def _url(naam, pattern, wereld, planrol):
         "<int:code_id>": wereld["responscodes"][planrol],
         "<slug:slug>": plan.slug,
         **wereld["publiek"][planrol],
+        **wereld["keuze"][planrol],
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]
