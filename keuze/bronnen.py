@@ -62,6 +62,14 @@ def bronnen() -> dict[str, Bron]:
     return {**uit_techniek, STEUN: steun}
 
 
+def bron_titel(sleutel: str) -> Promise | str:
+    """What a criterion's source is, in words."""
+    if sleutel == HANDMATIG:
+        return gettext_lazy("Deskundig oordeel")
+    bron = bronnen().get(sleutel)
+    return bron.titel if bron else sleutel
+
+
 def bronkeuzes() -> list[tuple[str, str]]:
     """The choices of a criterion's source, expert judgement first."""
     return [(HANDMATIG, _("Deskundig oordeel (score met toelichting per alternatief)"))] + [
