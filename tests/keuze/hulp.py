@@ -50,64 +50,47 @@ def keuzeplan(gemeente, projectleider, alternatieven=STANDAARD) -> Wijkplan:
     return plan
 
 
+#: name, weight, direction, unit, source, confidence of the criteria of :func:`kader`
+KADER = (
+    (
+        "Nationale kosten",
+        40,
+        "lager_beter",
+        "euro per jaar",
+        "techniek:nk.H16_Nat_meerkost",
+        "hoog",
+    ),
+    ("CO2", 30, "hoger_beter", "ton per jaar", "techniek:nk.CO2_vermeden", "hoog"),
+    ("Haalbaarheid", 30, "hoger_beter", "score 1–5", "handmatig", "laag"),
+)
+STEUN = ("Steun", 20, "hoger_beter", "score 0–100", "participatie:steun", "middel")
+
+
 def kader(plan, projectleider, *, steun: bool = False):
-    """Two automatic criteria (costs, CO2), one expert criterion with scores for every
-    alternative, and optionally the support criterion."""
-    kosten = services.criterium_toevoegen(
-        wijkplan=plan,
-        user=projectleider,
-        naam="Nationale kosten",
-        toelichting="Geld telt.",
-        gewicht=40,
-        richting="lager_beter",
-        eenheid="euro per jaar",
-        bron="techniek:nk.H16_Nat_meerkost",
-        zekerheid="hoog",
-    )
-    co2 = services.criterium_toevoegen(
-        wijkplan=plan,
-        user=projectleider,
-        naam="CO2",
-        toelichting="Het doel.",
-        gewicht=30,
-        richting="hoger_beter",
-        eenheid="ton per jaar",
-        bron="techniek:nk.CO2_vermeden",
-        zekerheid="hoog",
-    )
-    haalbaar = services.criterium_toevoegen(
-        wijkplan=plan,
-        user=projectleider,
-        naam="Haalbaarheid",
-        toelichting="Risico's.",
-        gewicht=30,
-        richting="hoger_beter",
-        eenheid="score 1–5",
-        zekerheid="laag",
-    )
+    """Two automatic criteria (costs, CO2), one expert criterion with scores 2, 4, 5 for the
+    alternatives in order, and optionally the support criterion."""
+    criteria = [
+        services.criterium_toevoegen(
+            wijkplan=plan,
+            user=projectleider,
+            naam=naam,
+            toelichting=f"Waarom {naam} telt.",
+            gewicht=gewicht,
+            richting=richting,
+            eenheid=eenheid,
+            bron=bron,
+            zekerheid=zekerheid,
+        )
+        for naam, gewicht, richting, eenheid, bron, zekerheid in KADER + ((STEUN,) if steun else ())
+    ]
     services.scores_opslaan(
-        criterium=haalbaar,
+        criterium=criteria[2],
         user=projectleider,
         scores={
             a.pk: (s, f"Toelichting bij {a.naam}")
             for a, s in zip(plan.alternatieven.order_by("pk"), (2, 4, 5), strict=False)
         },
     )
-    criteria = [kosten, co2, haalbaar]
-    if steun:
-        criteria.append(
-            services.criterium_toevoegen(
-                wijkplan=plan,
-                user=projectleider,
-                naam="Steun",
-                toelichting="Draagvlak.",
-                gewicht=20,
-                richting="hoger_beter",
-                eenheid="score 0–100",
-                bron="participatie:steun",
-                zekerheid="middel",
-            )
-        )
     return criteria
 
 
