@@ -7,8 +7,9 @@ class KeuzeConfig(AppConfig):
     verbose_name = _("Stap 4: Keuze warmteoplossing")
 
     def ready(self) -> None:
+        from keuze.views import stap_context
         from wup.constants import Fase, Spoor
-        from wup.registry import Step, steps
+        from wup.registry import PlanPage, Step, steps
 
         steps.register(
             Step(
@@ -22,7 +23,9 @@ class KeuzeConfig(AppConfig):
                 ),
                 fasen=(Fase.KEUZE,),
                 sporen=(Spoor.TECHNISCH_ECONOMISCH, Spoor.PARTICIPATIE, Spoor.ORGANISATORISCH),
-                template="wup/stap.html",
+                template="keuze/keuze_stap.html",
+                context=stap_context,
+                pages=(PlanPage(_("Beoordeling en keuze"), "keuze-overzicht"),),
                 urls="keuze.urls",
                 api_urls="keuze.api.urls",
             )
