@@ -221,3 +221,129 @@ class KeuzeVastleggenSerializer(StrictSerializer):
         help_text="Nodig als de berekening van het gekozen alternatief verouderd is: u "
         "bevestigt dat u toch op deze uitkomsten kiest.",
     )
+
+
+# --- The analysis ---------------------------------------------------------------------------------
+
+
+def _id(help_text: str = "", **kwargs) -> serializers.IntegerField:
+    # The analysis keys criteria and alternatives by their ids as text; the API gives numbers.
+    return serializers.IntegerField(help_text=help_text, **kwargs)
+
+
+class AnalyseCriteriumSerializer(serializers.Serializer):
+    criterium = _id("Id van het criterium.", source="sleutel")
+    naam = serializers.CharField()
+    richting = serializers.ChoiceField(choices=Criterium.Richting.choices)
+    zekerheid = serializers.ChoiceField(choices=Criterium.Zekerheid.choices)
+    gewicht = serializers.FloatField(help_text="Het gewicht zoals ingevuld.")
+    procent = serializers.FloatField(
+        help_text="Het aandeel in de analyse, 0 tot 100 (0 als het criterium niet meetelt)."
+    )
+    in_analyse = serializers.BooleanField(help_text="Onwaar als het criterium geen scores heeft.")
+    onderscheidt = serializers.BooleanField(
+        help_text="Onwaar als alle beoordeelde alternatieven hetzelfde scoren."
+    )
+    minimum = serializers.FloatField(allow_null=True)
+    maximum = serializers.FloatField(allow_null=True)
+
+
+class BijdrageSerializer(serializers.Serializer):
+    criterium = _id("Id van het criterium.")
+    genormaliseerd = serializers.FloatField(help_text="De score op de schaal 0 (slechtst) tot 1.")
+    punten = serializers.FloatField(help_text="Gewicht × genormaliseerde score, in punten.")
+
+
+class PlaatsSerializer(serializers.Serializer):
+    alternatief = _id("Id van het alternatief.")
+    naam = serializers.CharField()
+    rang = serializers.IntegerField(help_text="1 = best; gelijke totalen delen een rang.")
+    totaal = serializers.FloatField(help_text="0 tot 100 punten.")
+    bijdragen = BijdrageSerializer(many=True, help_text="Per criterium in de analyse.")
+
+
+class OnvolledigSerializer(serializers.Serializer):
+    alternatief = _id("Id van het alternatief.")
+    naam = serializers.CharField()
+    ontbreekt = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Ids van de criteria zonder score."
+    )
+
+
+class OmslagSerializer(serializers.Serializer):
+    procentpunten = serializers.FloatField(help_text="Hoe ver het gewicht verschuift.")
+    gewicht = serializers.FloatField(help_text="Het gewicht bij de omslag, in procent.")
+    voor = _id("Het alternatief dat voor lag (bij de top: de top).")
+    na = _id("Het alternatief dat het inhaalt (bij de top: de nieuwe top).")
+
+
+class GevoeligheidSerializer(serializers.Serializer):
+    criterium = _id("Id van het criterium.")
+    procent = serializers.FloatField(help_text="Het gewicht nu, in procent.")
+    top_omhoog = OmslagSerializer(
+        allow_null=True, help_text="Omhoog tot de top wisselt; leeg: niet binnen 0–100 %."
+    )
+    top_omlaag = OmslagSerializer(allow_null=True)
+    wissel_omhoog = OmslagSerializer(
+        allow_null=True, help_text="Omhoog tot twee alternatieven van plaats wisselen."
+    )
+    wissel_omlaag = OmslagSerializer(allow_null=True)
+    top_bereik = serializers.ListField(
+        child=serializers.FloatField(),
+        min_length=2,
+        max_length=2,
+        help_text="Van en tot welk gewicht (procent) de top dezelfde blijft.",
+    )
+
+
+class ZonderCriteriumSerializer(serializers.Serializer):
+    criterium = _id("Id van het weggelaten criterium.")
+    rangorde = PlaatsSerializer(many=True)
+    top = _id("Id van de top zonder dit criterium.", allow_null=True)
+    top_verandert = serializers.BooleanField()
+    reden = serializers.CharField(
+        allow_null=True, help_text="Waarom er geen rangorde is, bv. `geen_andere_criteria`."
+    )
+
+
+class ZonderMinstZekerSerializer(serializers.Serializer):
+    niveau = serializers.CharField(
+        allow_null=True,
+        help_text="De laagste zekerheid onder de criteria met gewicht: `hoog`, `middel` of `laag`.",
+    )
+    reden = serializers.CharField(
+        allow_null=True,
+        help_text="Waarom er niets is weggelaten: `alle_even_zeker`, `te_weinig_volledig` of "
+        "`geen_criteria`.",
+    )
+    varianten = ZonderCriteriumSerializer(many=True)
+
+
+class MeldingSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Bv. `gewichten_niet_100`, `alternatief_onvolledig`.")
+    tekst = serializers.CharField(help_text="De melding in gewone taal.")
+    criterium = _id(allow_null=True)
+    alternatief = _id(allow_null=True)
+    waarde = serializers.FloatField(allow_null=True)
+    sleutels = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Ids waar de melding over gaat."
+    )
+
+
+class AnalyseSerializer(serializers.Serializer):
+    berekend = serializers.BooleanField(help_text="Onwaar als er niets te berekenen viel.")
+    fout = serializers.CharField(allow_null=True, help_text="Waarom er niets is berekend.")
+    heeft_steun = serializers.BooleanField(
+        help_text="De steunscores van de raadpleging (stap 3) tellen mee."
+    )
+    gewichtsom = serializers.FloatField(
+        allow_null=True, help_text="De som van de gewichten zoals ingevuld."
+    )
+    criteria = AnalyseCriteriumSerializer(many=True)
+    rangorde = PlaatsSerializer(many=True, help_text="De volledig beoordeelde, beste eerst.")
+    onvolledig = OnvolledigSerializer(many=True, help_text="Nog niet volledig beoordeeld.")
+    gevoeligheid = GevoeligheidSerializer(many=True)
+    zonder_minst_zeker = ZonderMinstZekerSerializer(
+        allow_null=True, help_text="De rangorde zonder het minst zekere criterium."
+    )
+    meldingen = MeldingSerializer(many=True, help_text="Bv. dat de gewichten niet 100 zijn.")

@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path(f"{BASIS}/gewichten", views.GewichtenView.as_view(), name="keuze-api-gewichten"),
     path(f"{BASIS}/scores", views.ScoresView.as_view(), name="keuze-api-scores"),
+    path(f"{BASIS}/analyse", views.AnalyseView.as_view(), name="keuze-api-analyse"),
     path(f"{BASIS}/keuzes", views.KeuzesView.as_view(), name="keuze-api-keuzes"),
     path(f"{BASIS}/keuzes/<int:keuze_id>", views.KeuzeView.as_view(), name="keuze-api-keuze"),
 ]

@@ -27,6 +27,7 @@ from keuze import bronnen, selectors, services
 from keuze.api.serializers import (
     GEWICHTEN_INVOER_SCHEMA,
     SCORES_INVOER_SCHEMA,
+    AnalyseSerializer,
     BeoordelingSerializer,
     CriteriumInvoerSerializer,
     CriteriumSerializer,
@@ -473,6 +474,44 @@ class CriteriumScoresView(ApiView):
         beoordeling = selectors.beoordeling_van(plan)
         rij = next(r for r in beoordeling.rijen if r["criterium"].pk == c.pk)
         return Response(ScoreRijSerializer(_rij(request, beoordeling, rij)).data)
+
+
+# --- Analysis -----------------------------------------------------------------------------------
+
+
+def analyse_data(analyse: selectors.Analyse) -> dict:
+    leeg = {"criteria": [], "rangorde": [], "onvolledig": [], "gevoeligheid": [], "meldingen": []}
+    uitkomst = analyse.uitkomst.as_dict() if analyse.uitkomst else leeg
+    return {
+        "berekend": analyse.uitkomst is not None,
+        "fout": analyse.fout,
+        "heeft_steun": analyse.heeft_steun,
+        "gewichtsom": uitkomst.get("gewichtsom"),
+        "zonder_minst_zeker": uitkomst.get("zonder_minst_zeker"),
+        **{veld: uitkomst[veld] for veld in leeg},
+    }
+
+
+@extend_schema(tags=[TAG], parameters=[ID_PARAM])
+class AnalyseView(ApiView):
+    serializer_class = AnalyseSerializer
+    http_method_names = ["get", "head"]
+
+    @extend_schema(
+        operation_id="keuzeAnalyseOphalen",
+        summary="De multicriteria-analyse",
+        description="De gewogen rangorde van de volledig beoordeelde alternatieven met de "
+        "bijdrage van elk criterium; per criterium hoe ver zijn gewicht kan verschuiven voor de "
+        "rangorde omslaat; de rangorde zonder het minst zekere criterium; en meldingen, bv. dat "
+        "de gewichten niet optellen tot 100 (de analyse rekent dan naar verhouding). Per "
+        "criterium staan de scores op een schaal van 0 (slechtst) tot 1 (best) en de totalen "
+        "in punten van 0 tot 100. Valt er niets te berekenen, dan is `berekend` onwaar en zegt "
+        "`fout` waarom.",
+        responses={200: AnalyseSerializer, **problems(403, 404)},
+    )
+    def get(self, request: Request, id: int) -> Response:
+        plan = plan_voor(request, id)
+        return Response(AnalyseSerializer(analyse_data(selectors.analyse_van(plan))).data)
 
 
 # --- Choices ------------------------------------------------------------------------------------

@@ -307,7 +307,7 @@ VERWACHT = {
     # --- step 4: keuze. Seen like the plan; the framework's bulk writes are PUTs and POSTs
     **{
         f"keuze-api-{naam}": API_EIGEN_PLAN
-        for naam in ("criteria", "criterium", "scores", "keuzes", "keuze")
+        for naam in ("criteria", "criterium", "scores", "analyse", "keuzes", "keuze")
     },
     **{
         f"keuze-api-{naam}": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD)
