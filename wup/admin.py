@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import AdminUserObjectPermissionsForm, GuardedModelAdmin
 from guardian.shortcuts import assign_perm, remove_perm
 
-from wup.models import Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
+from wup.models import Besluit, Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
 
 #: Assigning an object permission changes what a user may do, just as editing their groups
 #: does; Django guards the latter with this permission, so we guard the former with it too.
@@ -188,6 +188,17 @@ class FaseovergangAdmin(ReadOnlyAdmin):
     list_select_related = ("wijkplan", "door")
     search_fields = ("wijkplan__naam", "motivatie", "door__username")
     date_hierarchy = "op"
+
+
+@admin.register(Besluit)
+class BesluitAdmin(ReadOnlyAdmin):
+    """The decisions log is read here; a decision is recorded or corrected in the app."""
+
+    list_display = ("datum", "wijkplan", "orgaan", "kenmerk", "bron", "vastgelegd_door")
+    list_filter = ("orgaan", "bron", "wijkplan__gemeente")
+    list_select_related = ("wijkplan", "vastgelegd_door")
+    search_fields = ("wijkplan__naam", "besluit", "kenmerk")
+    date_hierarchy = "datum"
 
 
 @admin.register(Melding)

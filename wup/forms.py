@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from wup.constants import Fase
-from wup.models import Buurt, Gemeente, Wijkplan
+from wup.models import Besluit, Buurt, Gemeente, Wijkplan
 from wup.workflow import TERUGSTUUR_FASEN, Overgang
 
 #: NL Design System (Utrecht) classes per widget, so templates can render ``{{ field }}``.
@@ -203,3 +203,42 @@ class OvergangForm(UtrechtFormMixin, forms.Form):
         )
         if not overgang.kies_doel:
             del self.fields["naar"]
+
+
+class BesluitForm(UtrechtFormMixin, forms.Form):
+    """A decision for the plan's decisions log; the service checks the rest (e.g. the date)."""
+
+    datum = forms.DateField(
+        label=_("Datum van het besluit"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("De dag waarop het besluit is genomen. Die ligt niet in de toekomst."),
+        error_messages={
+            "required": _("Vul de datum van het besluit in."),
+            "invalid": _("Vul een geldige datum in, bijvoorbeeld 17-03-2026."),
+        },
+    )
+    orgaan = forms.ChoiceField(
+        label=_("Wie heeft het besluit genomen?"),
+        choices=Besluit.Orgaan.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies wie het besluit heeft genomen."),
+            "invalid_choice": _("Kies wie het besluit heeft genomen."),
+        },
+    )
+    besluit = forms.CharField(
+        label=_("Wat is er besloten?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Schrijf het besluit zo op dat iemand die er niet bij was, het begrijpt."),
+        error_messages={"required": _("Schrijf op wat er is besloten.")},
+    )
+    kenmerk = forms.CharField(
+        label=_("Kenmerk"),
+        required=False,
+        max_length=Besluit._meta.get_field("kenmerk").max_length,
+        help_text=_(
+            "Niet verplicht. Bijvoorbeeld het zaaknummer of het nummer van het raadsbesluit."
+        ),
+    )

@@ -24,6 +24,7 @@ ROL_PERMISSIES: dict[Rol, list[str]] = {
     Rol.BEHEERDER: [
         "wup.view_wijkplan",
         "wup.view_faseovergang",
+        "wup.view_besluit",
         *(
             f"wup.{a}_{m}"
             for m in ("gemeente", "wijk", "buurt")

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
 from wup import permissions
 from wup.constants import Fase, Spoor
 from wup.models import Besluit, Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
+from wup.registry import steps
 from wup.workflow import (
     OVERGANGEN,
     TERUGSTUUR_FASEN,
@@ -85,6 +87,21 @@ def besluit_van(plan: Wijkplan, besluit_id: int) -> Besluit | None:
     if not 0 < besluit_id < 2**63:
         return None
     return besluiten_van(plan).filter(pk=besluit_id).first()
+
+
+def besluit_bronnen() -> dict[str, str]:
+    """The name of each step that can add to a decisions log, by its app label."""
+    return {
+        s.app_label: _("Stap %(n)d: %(titel)s") % {"n": s.number, "titel": s.title}
+        for s in steps.all()
+    }
+
+
+def besluit_bron_label(bron: str, bronnen: dict[str, str] | None = None) -> str:
+    """Where a decision in the log comes from, in words."""
+    if not bron:
+        return _("Met de hand vastgelegd")
+    return (bronnen if bronnen is not None else besluit_bronnen()).get(bron, bron)
 
 
 def wijkplannen_in_fase(fasen: Iterable[str]) -> QuerySet[Wijkplan]:

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from wup import views
+from wup import views, views_besluiten
 from wup.forms import InlogForm
 
 urlpatterns = [
@@ -28,5 +28,11 @@ urlpatterns = [
     ),
     path("wijkplannen/<int:pk>/historie", views.wijkplan_historie, name="wijkplan-historie"),
     path("wijkplannen/<int:pk>/document", views.wijkplan_document, name="wijkplan-document"),
+    path("wijkplannen/<int:pk>/besluiten", views_besluiten.besluiten, name="wijkplan-besluiten"),
+    path(
+        "wijkplannen/<int:pk>/besluiten/<int:besluit_id>/corrigeren",
+        views_besluiten.besluit_corrigeren,
+        name="wijkplan-besluit-corrigeren",
+    ),
     path("meldingen", views.meldingen, name="meldingen"),
 ]

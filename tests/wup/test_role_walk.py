@@ -28,6 +28,7 @@ from techniek.models import Alternatief, Berekening, StartanalyseImport
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
 from wijktoets.models import KerncijferImport
+from wup.models import Besluit
 from wup.services import wijkplan_create, wijkplan_transition
 
 ROLLEN = ("anoniem", "projectleider", "andere_projectleider", "griffier", "beheerder")
@@ -73,6 +74,8 @@ VERWACHT = {
     "wijkplan-detail": UI_EIGEN_PLAN,
     "wijkplan-historie": UI_EIGEN_PLAN,
     "wijkplan-document": UI_EIGEN_PLAN,
+    "wijkplan-besluiten": UI_EIGEN_PLAN,
+    "wijkplan-besluit-corrigeren": UI_ALLEEN_PROJECTLEIDER,
     "wijkplan-bewerken": UI_ALLEEN_PROJECTLEIDER,
     "wijkplan-overgang": {
         # the confirmation page of the plan's first forward transition
@@ -95,6 +98,8 @@ VERWACHT = {
     "api:wijkplan-overgangen": API_EIGEN_PLAN,
     "api:wijkplan-historie": API_EIGEN_PLAN,
     "api:wijkplan-historie-detail": API_EIGEN_PLAN,
+    "api:wijkplan-besluiten": API_EIGEN_PLAN,
+    "api:wijkplan-besluit-detail": API_EIGEN_PLAN,
     # executing a transition is a POST; a GET is refused once the user is known
     "api:wijkplan-overgang-uitvoeren": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
     # the API's catch-all: anything else under /api/v1/ is a problem+json 404
@@ -313,6 +318,21 @@ VERWACHT = {
         f"keuze-api-{naam}": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD)
         for naam in ("standaardkader", "gewichten", "criterium-scores")
     },
+    # the pages: seen like the plan; the forms are the projectleider's (on a frozen plan, or
+    # outside the choice phase, he gets the page with the reason: 200 too); a button is a POST
+    **{f"keuze-{naam}": UI_EIGEN_PLAN for naam in ("overzicht", "detail")},
+    **{
+        f"keuze-{naam}": UI_ALLEEN_PROJECTLEIDER
+        for naam in (
+            "criterium-nieuw",
+            "criterium-wijzigen",
+            "criterium-verwijderen",
+            "scores",
+            "gewichten",
+            "vastleggen",
+        )
+    },
+    "keuze-standaardkader": _same(NIET_TOEGESTAAN, anoniem=LOGIN),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
@@ -354,7 +374,7 @@ def wereld(gemeente, griffier, beheerder):
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
     alternatieven, partijen, maatregelen, contactmomenten = {}, {}, {}, {}
     raadplegingen, vragen, responscodes = {}, {}, {}
-    publiek, keuze = {}, {}
+    publiek, keuze, besluiten = {}, {}, {}
     nu = timezone.now()
     for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
         alt = Alternatief.objects.create(
@@ -362,6 +382,9 @@ def wereld(gemeente, griffier, beheerder):
         )
         Berekening.objects.create(alternatief=alt, invoer_hash="0" * 64)
         alternatieven[soort] = alt.pk
+        besluiten[soort] = Besluit.objects.create(
+            wijkplan=p, datum=datetime.date(2026, 1, 5), orgaan="stuurgroep", besluit="Start."
+        ).pk
         partij = Partij.objects.create(wijkplan=p, soort="vve", naam="VvE De Linde")
         partijen[soort] = partij.pk
         maatregelen[soort] = Gedragsmaatregel.objects.create(
@@ -440,6 +463,7 @@ def wereld(gemeente, griffier, beheerder):
         "responscodes": responscodes,
         "publiek": publiek,
         "keuze": keuze,
+        "besluiten": besluiten,
         "plannen": {
             "plan": (plan, "start_verkenning", None),
             "raadsplan": (raadsplan, "vaststellen", rij),
@@ -481,6 +505,7 @@ def _url(naam, pattern, wereld, planrol):
         "<slug:slug>": plan.slug,
         **wereld["publiek"][planrol],
         **wereld["keuze"][planrol],
+        "<int:besluit_id>": wereld["besluiten"][planrol],
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from wup.api import views
+from wup.api import besluiten, views
 
 app_name = "api"
 
@@ -30,6 +30,16 @@ urlpatterns = [
         "wijkplannen/<int:id>/historie/<int:historie_id>",
         views.HistorieRijView.as_view(),
         name="wijkplan-historie-detail",
+    ),
+    path(
+        "wijkplannen/<int:id>/besluiten",
+        besluiten.BesluitenView.as_view(),
+        name="wijkplan-besluiten",
+    ),
+    path(
+        "wijkplannen/<int:id>/besluiten/<int:besluit_id>",
+        besluiten.BesluitView.as_view(),
+        name="wijkplan-besluit-detail",
     ),
     path("openapi.json", views.OpenApiJsonView.as_view(), name="openapi-json"),
     path("openapi.yaml", views.OpenApiYamlView.as_view(), name="openapi-yaml"),
