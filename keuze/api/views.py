@@ -332,11 +332,9 @@ class CriteriumView(ApiView):
         _schrijver(request, plan)
         invoer = CriteriumInvoerSerializer(data=request.data, partial=partial)
         invoer.is_valid(raise_exception=True)
-        huidig = {
-            veld: getattr(c, veld)
-            for veld in ("naam", "toelichting", "gewicht", "richting", "eenheid", "bron")
-        } | {"zekerheid": c.zekerheid}
-        velden = {**huidig, **invoer.validated_data} if partial else invoer.validated_data
+        velden = invoer.validated_data
+        if partial:  # what is not sent keeps its current value
+            velden = {veld: getattr(c, veld) for veld in invoer.fields} | velden
         services.criterium_wijzigen(criterium=c, user=request.user, **velden)
         return _een_criterium(request, plan, c.pk)
 

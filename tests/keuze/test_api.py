@@ -80,6 +80,8 @@ def test_the_projectleider_adds_changes_and_removes_a_criterion(api, plan):
         format="json",
     )
     assert r.status_code == 201 and r.json()["scoresUrl"] is None
+    r = api.patch(r.json()["url"], {"gewicht": 60.0}, format="json")
+    assert r.status_code == 200 and r.json()["bron"] == "techniek:nk.CO2_vermeden"
     lijst = api.get(f"{basis}/criteria").json()
     assert [(x["naam"], x["gewicht"], x["gewichtAandeel"]) for x in lijst] == [
         ("Kosten voor bewoners", 20, 0.25),
