@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 from keuze.models import Criterium, Keuze, Score
 from tests import factories
 from tests.keuze.hulp import berekend_alternatief, kader, keuzeplan
+from tests.techniek.alternatieven_hulp import pbl_set
 
 pytestmark = pytest.mark.django_db
 
@@ -366,6 +367,22 @@ def test_a_choice_is_recorded_once_and_superseded_never_changed(api, plan, proje
     assert Keuze.objects.get(pk=eerste["id"]).motivatie == KEUZE["motivatie"]
     assert api.get(f"{basis}/keuzes/999999").status_code == 404
     assert api.get(f"{basis}/keuzes/{10**30}").status_code == 404
+
+
+def test_a_choice_on_outdated_results_needs_a_confirmation(api, plan, projectleider):
+    kader(plan, projectleider)
+    pbl_set()  # a published parameter set newer than the calculations
+    a = _alternatieven(plan)[0]
+    basis = _basis(plan)
+    scores = api.get(f"{basis}/scores").json()
+    assert all(x["verouderd"] for x in scores["alternatieven"])
+    assert scores["criteria"][0]["scores"][0]["verouderd"] is True
+    body = {**KEUZE, "alternatief": a.pk, "vorigeKeuze": None}
+    r = api.post(f"{basis}/keuzes", body, format="json")
+    assert r.status_code == 400 and _namen(r) == {"verouderdBevestigd"}
+    assert not Keuze.objects.exists()
+    r = api.post(f"{basis}/keuzes", {**body, "verouderdBevestigd": True}, format="json")
+    assert r.status_code == 201 and r.json()["verouderdBevestigd"] is True
 
 
 # --- Access -------------------------------------------------------------------------------------
