@@ -7,6 +7,9 @@ class KeuzeConfig(AppConfig):
     verbose_name = _("Stap 4: Keuze warmteoplossing")
 
     def ready(self) -> None:
+        from keuze import registratie
+
+        registratie.register()
         from keuze.views import stap_context
         from wup.constants import Fase, Spoor
         from wup.registry import PlanPage, Step, steps

@@ -13,6 +13,10 @@ published results plugs in without editing that view::
 
 The page template includes ``participatie/publiek/blok_raadplegingen.html`` and
 ``participatie/publiek/blok_resultaten.html``; those templates read the keys their block added.
+A block of another step can name its own template, which the page includes after those, in the
+order of registration::
+
+    publiek_blokken.register(keuze_blok, template="keuze/publiek_blok.html")
 A block must keep its number of queries fixed (not grow with the rows) and must never return
 personal data: the page is public. Later blocks overwrite keys of earlier ones.
 """
@@ -25,23 +29,31 @@ from typing import Any
 Blok = Callable[[Any], dict]
 
 _blokken: list[Blok] = []
+#: The template a block named, if any.
+_templates: dict[Blok, str] = {}
 
 
-def register(blok: Blok) -> Blok:
-    """Add a block (once; registering the same callable again changes nothing)."""
+def register(blok: Blok, template: str | None = None) -> Blok:
+    """Add a block (once; registering the same callable again changes nothing). ``template``:
+    the block's own template, included by the page after step 3's blocks."""
     if blok not in _blokken:
         _blokken.append(blok)
+        if template:
+            _templates[blok] = template
     return blok
 
 
 def unregister(blok: Blok) -> None:
     if blok in _blokken:
         _blokken.remove(blok)
+    _templates.pop(blok, None)
 
 
 def context(plan) -> dict:
-    """The context keys of all registered blocks for this plan's public page."""
+    """The context keys of all registered blocks for this plan's public page, and under
+    ``publiek_blok_templates`` the templates the blocks named, in order."""
     uitkomst: dict = {}
     for blok in _blokken:
         uitkomst.update(blok(plan) or {})
+    uitkomst["publiek_blok_templates"] = [_templates[b] for b in _blokken if b in _templates]
     return uitkomst
