@@ -50,6 +50,14 @@ def _criterium(**anders) -> dict:
     }
 
 
+def _scores(criterium) -> list[float]:
+    return sorted(Score.objects.filter(criterium=criterium).values_list("waarde", flat=True))
+
+
+def _gewichten(plan) -> list[float]:
+    return [c.gewicht for c in Criterium.objects.filter(wijkplan=plan).order_by("pk")]
+
+
 def _keuze_post(**anders) -> dict:
     velden = keuze_velden(**anders)
     velden["besluitdatum"] = velden["besluitdatum"].isoformat()
@@ -247,17 +255,9 @@ def test_the_weights_form_saves_all_weights_or_none(pl, plan, projectleider):
     assert fout.status_code == 400
     assert f'id="id_gewicht_{criteria[1].pk}_error"' in _html(fout)
     assert f'id="id_gewicht_{criteria[0].pk}_error"' not in _html(fout)
-    assert [c.gewicht for c in Criterium.objects.filter(wijkplan=plan).order_by("pk")] == [
-        40,
-        30,
-        30,
-    ]
+    assert _gewichten(plan) == [40, 30, 30]
     assert pl.post(url, {**data, f"gewicht_{criteria[0].pk}": "2,5"}).status_code == 302
-    assert [c.gewicht for c in Criterium.objects.filter(wijkplan=plan).order_by("pk")] == [
-        2.5,
-        10,
-        10,
-    ]
+    assert _gewichten(plan) == [2.5, 10, 10]
     html = _html(pl.get(_url("keuze-overzicht", plan)))
     assert "De gewichten tellen op tot 22,5 in plaats van 100" in html
 
@@ -274,26 +274,16 @@ def test_expert_scores_need_an_explanation_and_stay_on_the_scale(pl, plan, proje
     for a in alts:
         data[f"score_{a.pk}"] = "3"
         data[f"toelichting_{a.pk}"] = "Bewezen techniek."
-    fout = pl.post(
-        url, {**data, f"toelichting_{alts[0].pk}": "", f"score_{alts[1].pk}": "7"}
-    )
+    fout = pl.post(url, {**data, f"toelichting_{alts[0].pk}": "", f"score_{alts[1].pk}": "7"})
     assert fout.status_code == 400
     html = _html(fout)
     assert f'id="id_toelichting_{alts[0].pk}_error"' in html
     assert "Leg uit waarom dit alternatief deze score krijgt." in html
     assert f'id="id_score_{alts[1].pk}_error"' in html
     assert "Vul een getal in van 1 tot en met 5." in html
-    assert sorted(Score.objects.filter(criterium=haalbaarheid).values_list("waarde", flat=True)) == [
-        2,
-        4,
-        5,
-    ]
+    assert _scores(haalbaarheid) == [2, 4, 5]
     assert pl.post(url, {**data, f"score_{alts[2].pk}": "4,5"}).status_code == 302
-    assert sorted(Score.objects.filter(criterium=haalbaarheid).values_list("waarde", flat=True)) == [
-        3,
-        3,
-        4.5,
-    ]
+    assert _scores(haalbaarheid) == [3, 3, 4.5]
     # an automatic criterion's figures are read-only, with their source
     automatisch = pl.get(_url("keuze-scores", plan, criteria[0].pk))
     assert automatisch.status_code == 200
@@ -386,9 +376,7 @@ def test_a_choice_is_recorded_only_in_the_choice_phase(pl, gemeente, projectleid
     assert "Een keuze legt u vast in de fase ‘keuze’" in formulier
     response = pl.post(
         _url("keuze-vastleggen", plan),
-        _keuze_post(
-            alternatief=plan.alternatieven.first().pk, reden_zonder_participatie="Geen."
-        ),
+        _keuze_post(alternatief=plan.alternatieven.first().pk, reden_zonder_participatie="Geen."),
     )
     assert response.status_code == 400
     assert not Keuze.objects.exists()
@@ -399,9 +387,11 @@ def test_a_frozen_plan_shows_why_and_refuses_every_write_with_409(pl, plan, proj
     Wijkplan.objects.filter(pk=plan.pk).update(fase="vastgesteld")
     reden = "De keuze kan niet meer veranderen."
     pagina = pl.get(_url("keuze-criterium-nieuw", plan))
-    assert pagina.status_code == 200 and reden in _html(pagina) and "<form method" not in _html(
-        pagina
-    ).split('id="inhoud"')[1]
+    assert (
+        pagina.status_code == 200
+        and reden in _html(pagina)
+        and "<form method" not in _html(pagina).split('id="inhoud"')[1]
+    )
     for url, data in (
         (_url("keuze-criterium-nieuw", plan), _criterium()),
         (_url("keuze-criterium-wijzigen", plan, criteria[0].pk), _criterium()),
@@ -416,11 +406,7 @@ def test_a_frozen_plan_shows_why_and_refuses_every_write_with_409(pl, plan, proj
         assert reden in _html(response), url
     assert Criterium.objects.filter(wijkplan=plan).count() == 3
     assert not Criterium.objects.filter(naam="Overlast tijdens de aanleg").exists()
-    assert [c.gewicht for c in Criterium.objects.filter(wijkplan=plan).order_by("pk")] == [
-        40,
-        30,
-        30,
-    ]
+    assert _gewichten(plan) == [40, 30, 30]
     assert not Keuze.objects.exists()
     overzicht = _html(pl.get(_url("keuze-overzicht", plan)))
     assert reden in overzicht and _url("keuze-criterium-nieuw", plan) not in overzicht
