@@ -64,7 +64,7 @@ def _opslaan(
     return form, 201, rij
 
 
-def _rijen(plan: Wijkplan) -> list[dict]:
+def rijen(plan: Wijkplan) -> list[dict]:
     bronnen = selectors.besluit_bronnen()
     return [
         {
@@ -90,7 +90,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "wup/besluiten.html",
-        {**_basis(request, plan), "form": form, "rijen": _rijen(plan)},
+        {**_basis(request, plan), "form": form, "rijen": rijen(plan)},
         status=status,
     )
 

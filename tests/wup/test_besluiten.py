@@ -463,3 +463,15 @@ def test_the_api_refuses_others_and_frozen_plans(api, plan, gemeente, projectlei
     _probleem(api.get(f"/api/v1/wijkplannen/{plan.pk}/besluiten/{2**63}"), 404)
     api.logout()
     _probleem(api.get(f"/api/v1/wijkplannen/{plan.pk}/besluiten"), 401)
+
+
+def test_the_plan_document_has_the_log_as_an_annex(client, plan, projectleider):
+    oud = vastleggen(plan, projectleider, besluit="Eerste versie.")
+    vastleggen(plan, projectleider, besluit="Tweede versie.", vervangt=oud)
+    client.force_login(projectleider)
+
+    html = client.get(f"/wijkplannen/{plan.pk}/document").content.decode()
+
+    assert "Besluitenlijst" in html
+    assert "<del>Eerste versie.</del>" in html and "Tweede versie." in html
+    assert "/corrigeren" not in html
