@@ -13,13 +13,18 @@ from uitwerking.financien import (
     BusinesscaseInvoer,
     BusinesscaseResultaat,
     FinancienFout,
+    HuishoudenInvoer,
+    Huurverhoging,
     Investering,
+    Lening,
+    Maandlasten,
     Subsidie,
     Tariefplafond,
     Tarieven,
     annuiteit,
     bereken_businesscase,
     bereken_scenarios,
+    bereken_woonlasten,
     irr,
     irr_met_reden,
     npv,
@@ -246,3 +251,53 @@ def test_scenarios_raster():
     laag = tabel[(tabel.prijsscenario == "laag") & (tabel.aansluitgraad == 0.9)].npv.item()
     hoog = tabel[(tabel.prijsscenario == "hoog") & (tabel.aansluitgraad == 0.9)].npv.item()
     assert laag > hoog
+
+
+def _huishouden(**wijzigingen) -> HuishoudenInvoer:
+    basis = HuishoudenInvoer(
+        naam="tussenwoning, eigenaar",
+        eigendom="eigenaar-bewoner",
+        eenmalig={"isolatie": 8_000, "installatie": 3_000, "aansluiting": 1_000},
+        subsidies={"ISDE": 2_000},
+        financiering=Lening(rente=0.0, looptijd_jaren=10),
+        voor=Maandlasten(energie=180, vastrecht=40, onderhoud=15),
+        na=Maandlasten(energie=90, vastrecht=50, onderhoud=5),
+        woningtype="tussenwoning",
+    )
+    return replace(basis, **wijzigingen)
+
+
+def test_goedkopere_energie_hogere_financiering_beide_kanten():
+    # 10,000 net at 0 % over 10 years: 83.33 a month; before 235, after 145 + 83.33 = 228.33
+    res = bereken_woonlasten(_huishouden())
+    assert res.eenmalig_netto == 10_000
+    assert res.financiering_per_maand == pytest.approx(83.333, abs=1e-3)
+    assert res.totaal_na == pytest.approx(228.333, abs=1e-3)
+    assert res.woonlastenneutraal
+    assert res.uitleg.startswith("Woonlastenneutraal")
+    # a shorter loan makes the monthly financing too high: 166.67 → 311.67 > 235
+    duur = bereken_woonlasten(_huishouden(financiering=Lening(0.0, 5)))
+    assert not duur.woonlastenneutraal
+    assert duur.uitleg.startswith("Niet woonlastenneutraal")
+    # ... unless the agreed margin covers it
+    assert bereken_woonlasten(_huishouden(financiering=Lening(0.0, 5)), 80).woonlastenneutraal
+
+
+def test_huurder_betaalt_huurverhoging_niet_de_eenmalige_kosten():
+    res = bereken_woonlasten(
+        _huishouden(eigendom="huurder corporatie", financiering=Huurverhoging(20))
+    )
+    assert res.financiering_per_maand == 20
+    assert res.regels[-1].post == "huurverhoging"
+    assert res.totaal_na == pytest.approx(165)
+    assert res.woonlastenneutraal
+    with pytest.raises(FinancienFout, match="huurder"):
+        bereken_woonlasten(_huishouden(eigendom="particuliere huurder"))
+
+
+def test_subsidies_boven_kosten_geven_nul():
+    res = bereken_woonlasten(_huishouden(subsidies={"gemeente": 20_000}))
+    assert res.eenmalig_netto == 0
+    assert res.financiering_per_maand == 0
+    assert any("niet negatief" in n for n in res.notities)
+    assert res.as_dict()["verschil"] == pytest.approx(res.totaal_na - res.totaal_voor)

@@ -16,20 +16,38 @@ from .businesscase import (
 )
 from .fouten import FinancienFout, Probleem
 from .rekenkunde import annuiteit, irr, irr_met_reden, npv, terugverdientijd
+from .woonlasten import (
+    EIGENDOMSVORMEN,
+    HuishoudenInvoer,
+    Huurverhoging,
+    Lening,
+    Maandlasten,
+    Regel,
+    WoonlastenResultaat,
+    bereken_woonlasten,
+)
 
 __all__ = [
+    "EIGENDOMSVORMEN",
     "KOLOMMEN",
     "BusinesscaseInvoer",
     "BusinesscaseResultaat",
     "FinancienFout",
+    "HuishoudenInvoer",
+    "Huurverhoging",
     "Investering",
+    "Lening",
+    "Maandlasten",
     "Probleem",
+    "Regel",
     "Subsidie",
     "Tariefplafond",
     "Tarieven",
+    "WoonlastenResultaat",
     "annuiteit",
     "bereken_businesscase",
     "bereken_scenarios",
+    "bereken_woonlasten",
     "irr",
     "irr_met_reden",
     "npv",
