@@ -7,9 +7,17 @@ class UitwerkingConfig(AppConfig):
     verbose_name = _("Stap 5: Uitwerking warmteoplossing en organisatie")
 
     def ready(self) -> None:
+        from uitwerking import (
+            registratie_businesscase,
+            registratie_organisatie,
+            registratie_woonlasten,
+        )
+        from uitwerking.urls import PAGES
         from wup.constants import Fase, Spoor
         from wup.registry import Step, steps
 
+        for deel in (registratie_businesscase, registratie_woonlasten, registratie_organisatie):
+            deel.register()
         steps.register(
             Step(
                 number=5,
@@ -23,5 +31,8 @@ class UitwerkingConfig(AppConfig):
                 fasen=(Fase.UITWERKING,),
                 sporen=(Spoor.TECHNISCH_ECONOMISCH, Spoor.ORGANISATORISCH),
                 template="wup/stap.html",
+                pages=PAGES,
+                urls="uitwerking.urls",
+                api_urls="uitwerking.api.urls",
             )
         )

@@ -1,0 +1,1 @@
+"""Models of step 5's part 'businesscase'."""
