@@ -130,9 +130,9 @@ def tekst(waarde, procent: bool = False) -> str:
 
 def _getal_of_tekst(waarde: str):
     """A typed number as a float, or the text as typed (the service says what is wrong)."""
-    schoon = waarde.strip().replace(" ", "")
-    if "," in schoon:
-        schoon = schoon.replace(".", "").replace(",", ".")
+    from uitwerking.services.businesscase import nederlands_getal
+
+    schoon = nederlands_getal(waarde.strip().replace(" ", ""))
     try:
         getal = float(schoon)
     except ValueError:

@@ -10,6 +10,7 @@ saved. A calculation is a new row: earlier ones stay as history.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -55,14 +56,25 @@ def _leeg(waarde) -> bool:
     return waarde is None or (isinstance(waarde, str) and not waarde.strip())
 
 
+_DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def nederlands_getal(tekst: str) -> str:
+    """Dutch notation to Python's: a dot between thousands, a decimal comma ("1.234,5"). Without
+    a comma, dots that group digits by three ("250.000") are thousands too; "0.5" stays."""
+    if "," in tekst:
+        return tekst.replace(".", "").replace(",", ".")
+    if _DUIZENDTALLEN.match(tekst):
+        return tekst.replace(".", "")
+    return tekst
+
+
 def _getal(waarde, veld: str, melding: str) -> float:
     if isinstance(waarde, bool) or _leeg(waarde):
         raise ValidationError({veld: melding})
     if isinstance(waarde, str):
         waarde = waarde.strip().replace(" ", "").replace("\u00a0", "")
-        # Dutch notation: a dot between thousands, a decimal comma.
-        if "," in waarde:
-            waarde = waarde.replace(".", "").replace(",", ".")
+        waarde = nederlands_getal(waarde)
     try:
         getal = float(waarde)
     except (TypeError, ValueError):
