@@ -13,7 +13,6 @@ urlpatterns: list = [
     path(f"{PLAN}/invoer", v.invoer, name="uitwerking-businesscase-invoer"),
     path(f"{PLAN}/herberekenen", v.herberekenen, name="uitwerking-businesscase-herberekenen"),
     path(f"{PLAN}/export", v.export, name="uitwerking-businesscase-export"),
-    path(f"{PLAN}/berekeningen/<int:bc_id>", v.detail, name="uitwerking-businesscase-detail"),
 ]
 
 #: This part's pages in the plan navigation (`wup.registry.PlanPage`), in order.

@@ -13,7 +13,6 @@ from rest_framework import status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 
 from uitwerking.api.serializers_businesscase import (
     BerekeningKortSerializer,
@@ -22,7 +21,7 @@ from uitwerking.api.serializers_businesscase import (
 )
 from uitwerking.selectors import businesscase as selectors
 from uitwerking.services import businesscase as services
-from uitwerking.views.businesscase import parameters_van
+from uitwerking.views.businesscase import berekening_url, parameters_van
 from wup import selectors as wup_selectors
 from wup.api.schema import problems
 from wup.api.views import ID_PARAM, ApiView, plan_voor
@@ -37,9 +36,7 @@ def _kort(request: Request, plan: Wijkplan, bc, huidig_id: int | None) -> dict:
     r = bc.resultaat or {}
     return {
         "id": bc.pk,
-        "url": request.build_absolute_uri(
-            reverse("uitwerking-businesscase-detail", kwargs={"pk": plan.pk, "bc_id": bc.pk})
-        ),
+        "url": request.build_absolute_uri(berekening_url(plan, bc)),
         "berekend_op": bc.berekend_op,
         "alternatief": bc.alternatief_id,
         "alternatief_naam": bc.alternatief_naam,

@@ -53,6 +53,14 @@ KOLOMTITELS = {
     "cumulatief": gettext_lazy("Cumulatief"),
     "contant": gettext_lazy("Contante waarde"),
 }
+SCENARIOKOLOMMEN = {
+    "prijsscenario": gettext_lazy("Prijsscenario"),
+    "aansluitgraad": gettext_lazy("Aansluitgraad"),
+    "npv": gettext_lazy("Netto contante waarde (euro)"),
+    "irr": gettext_lazy("Interne rentevoet"),
+    "terugverdientijd": gettext_lazy("Terugverdientijd (jaar)"),
+    "onrendabele_top": gettext_lazy("Onrendabele top (euro)"),
+}
 
 
 # --- Display --------------------------------------------------------------------------------------
@@ -341,8 +349,11 @@ def _fout_url(start: selectors.Startpunt, plan: Wijkplan) -> str:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def overzicht(request: HttpRequest, pk: int) -> HttpResponse:
+    """The current business case; ``?berekening=<id>`` shows an earlier one as it was."""
     plan = toegang.zichtbaar_plan(request, pk)
     basis = _basis(request, plan)
+    if "berekening" in request.GET:
+        return _berekening(request, plan, basis, request.GET["berekening"])
     stand = selectors.stand(plan)
     start = selectors.startpunt(plan)
     return render(
@@ -464,16 +475,7 @@ def export_bladen(stand: selectors.Stand) -> dict[str, pd.DataFrame]:
     labels = dict(selectors.PRIJSSCENARIOS)
     s = stand.scenarios.copy()
     s["prijsscenario"] = s["prijsscenario"].map(lambda x: str(labels.get(x, x)))
-    scenarios = s.rename(
-        columns={
-            "prijsscenario": _("Prijsscenario"),
-            "aansluitgraad": _("Aansluitgraad"),
-            "npv": _("Netto contante waarde (euro)"),
-            "irr": _("Interne rentevoet"),
-            "terugverdientijd": _("Terugverdientijd (jaar)"),
-            "onrendabele_top": _("Onrendabele top (euro)"),
-        }
-    )
+    scenarios = s.rename(columns={k: str(v) for k, v in SCENARIOKOLOMMEN.items()})
     bc = stand.businesscase
     kenmerken = pd.DataFrame(
         [
@@ -497,6 +499,15 @@ def export_bladen(stand: selectors.Stand) -> dict[str, pd.DataFrame]:
     }
 
 
+def lege_bladen() -> dict[str, pd.DataFrame]:
+    """Before a calculation: the sheets with their column titles only."""
+    return {
+        _("Kasstromen"): pd.DataFrame(columns=[str(v) for v in KOLOMTITELS.values()]),
+        _("Scenario's"): pd.DataFrame(columns=[str(v) for v in SCENARIOKOLOMMEN.values()]),
+        _("Kerncijfers"): pd.DataFrame(columns=[_("Kenmerk"), _("Waarde")]),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def export(request: HttpRequest, pk: int) -> HttpResponse:
@@ -510,9 +521,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("uitwerking-businesscase", pk=plan.pk)
     stand = selectors.stand(plan)
-    if stand is None:
-        raise Http404(_("Er is nog geen businesscase berekend."))
-    bladen = export_bladen(stand)
+    bladen = export_bladen(stand) if stand else lege_bladen()
     if formaat == "csv":
         kasstromen, scenarios = list(bladen.values())[:2]
         # One file, two tables: the cash flows, an empty line, the scenarios (one BOM).
@@ -529,12 +538,9 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
-@require_http_methods(["GET", "HEAD"])
-def detail(request: HttpRequest, pk: int, bc_id: int) -> HttpResponse:
-    """An earlier (or the current) calculation as it was."""
-    plan = toegang.zichtbaar_plan(request, pk)
-    bc = selectors.businesscase_by_pk(plan, bc_id) if 0 < bc_id <= MAX_ID else None
+def _berekening(request: HttpRequest, plan: Wijkplan, basis: dict, bc_id: str) -> HttpResponse:
+    pk = int(bc_id) if bc_id.isascii() and bc_id.isdigit() else 0
+    bc = selectors.businesscase_by_pk(plan, pk) if 0 < pk <= MAX_ID else None
     if bc is None:
         raise Http404(_("Deze berekening hoort niet bij dit plan."))
     huidige = selectors.huidige_businesscase(plan)
@@ -543,8 +549,12 @@ def detail(request: HttpRequest, pk: int, bc_id: int) -> HttpResponse:
         request,
         "uitwerking/businesscase/detail.html",
         {
-            **_basis(request, plan),
+            **basis,
             "weergave": weergave(stand, f"-{bc.pk}"),
             "is_huidig": huidige is not None and huidige.pk == bc.pk,
         },
     )
+
+
+def berekening_url(plan: Wijkplan, bc) -> str:
+    return f"{reverse('uitwerking-businesscase', kwargs={'pk': plan.pk})}?berekening={bc.pk}"

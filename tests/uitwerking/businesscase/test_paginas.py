@@ -209,14 +209,23 @@ def test_csv_and_excel_hold_the_cash_flows_and_the_scenarios(pl, plan, projectle
     assert r.status_code == 302
 
 
+def test_before_a_calculation_the_export_holds_the_column_titles(pl, plan):
+    r = pl.get(_url("uitwerking-businesscase-export", plan))
+    assert r.status_code == 200
+    assert r.content.decode("utf-8-sig").startswith("Jaar;Investeringen")
+
+
 def test_an_earlier_calculation_can_be_read_as_it_was(pl, plan, projectleider):
     eerste = services.businesscase_berekenen(wijkplan=plan, user=projectleider)
     services.businesscase_berekenen(
         wijkplan=plan, user=projectleider, invoer={"aansluitgraad": 0.7}
     )
-    html = _html(pl.get(_url("uitwerking-businesscase-detail", plan, eerste.pk)))
+    basis = _url("uitwerking-businesscase", plan)
+    html = _html(pl.get(f"{basis}?berekening={eerste.pk}"))
     assert "Dit is een eerdere berekening" in html
-    assert pl.get(_url("uitwerking-businesscase-detail", plan, 99999)).status_code == 404
+    assert f"?berekening={eerste.pk}" in _html(pl.get(basis))
+    for fout in ("99999", "x", "-1", str(2**64)):
+        assert pl.get(f"{basis}?berekening={fout}").status_code == 404
 
 
 def test_the_pages_take_as_many_queries_with_a_long_history(pl, plan, projectleider):
