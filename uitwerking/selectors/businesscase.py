@@ -515,10 +515,17 @@ class Stand:
     keuze_gewijzigd: bool
     #: The alternative has a newer calculation in step 2 since.
     berekening_gewijzigd: bool
+    #: The alternative itself (its name, sketch or own parameters) was changed since.
+    alternatief_gewijzigd: bool = False
 
     @property
     def verouderd(self) -> bool:
-        return self.parameters_verouderd or self.keuze_gewijzigd or self.berekening_gewijzigd
+        return (
+            self.parameters_verouderd
+            or self.keuze_gewijzigd
+            or self.berekening_gewijzigd
+            or self.alternatief_gewijzigd
+        )
 
     @cached_property
     def resultaat(self) -> BusinesscaseResultaat:
@@ -556,6 +563,8 @@ class Stand:
         uit = []
         if self.keuze_gewijzigd:
             uit.append(_("Er is sinds deze berekening een andere keuze vastgelegd (stap 4)."))
+        if self.alternatief_gewijzigd:
+            uit.append(_("Het alternatief is sinds deze berekening gewijzigd (stap 2)."))
         if self.berekening_gewijzigd:
             uit.append(_("Het alternatief is sinds deze berekening opnieuw doorgerekend (stap 2)."))
         if self.parameters_verouderd:
@@ -575,14 +584,16 @@ def stand(plan: Wijkplan, businesscase: Businesscase | None = None) -> Stand | N
         return None
     keuze = keuze_selectors.huidige_keuze(plan)
     keuze_gewijzigd = keuze is None or keuze.pk != bc.keuze_id
-    berekening_gewijzigd = False
+    berekening_gewijzigd = alternatief_gewijzigd = False
     if not keuze_gewijzigd and bc.alternatief_id:
         alt = techniek_alternatieven.alternatief_by_pk(plan, bc.alternatief_id)
         laatste = techniek_alternatieven.laatste_berekening(alt) if alt else None
         berekening_gewijzigd = laatste is not None and laatste.pk != bc.berekening_id
+        alternatief_gewijzigd = alt is not None and alt.gewijzigd_op > bc.berekend_op
     return Stand(
         bc,
         parameters_verouderd=financiele.is_verouderd(bc.parameterset_id),
         keuze_gewijzigd=keuze_gewijzigd,
         berekening_gewijzigd=berekening_gewijzigd,
+        alternatief_gewijzigd=alternatief_gewijzigd,
     )

@@ -103,6 +103,13 @@ def test_calculating_shows_key_figures_chart_scenarios_and_parameters(pl, plan, 
     assert projectleider.username not in html.split("<main", 1)[-1]
 
 
+def test_the_form_sent_back_unchanged_marks_nothing_as_changed(pl, plan):
+    assert pl.post(_url("uitwerking-businesscase-invoer", plan), _formulier(plan)).status_code == 302
+    bc = Businesscase.objects.get()
+    assert bc.invoer["aangepast"] == []
+    assert bc.invoer["herkomst"] == selectors.startpunt(plan).herkomst
+
+
 def test_bad_input_comes_back_with_dutch_errors_next_to_the_fields(pl, plan):
     data = _formulier(plan)
     data["investeringen__netwerk__levensduur_jaren"] = "-3"

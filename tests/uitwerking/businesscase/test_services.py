@@ -347,3 +347,15 @@ def test_after_a_new_choice_the_alternatives_own_figures_start_afresh(plan, proj
     assert bc.alternatief_naam == "Tweede net"
     assert bc.invoer["waarden"]["investeringen"]["netwerk"]["bedrag"] == 6_000_000
     assert bc.invoer["waarden"]["aansluitgraad"] == 0.75
+
+
+def test_a_changed_alternative_outdates_it(plan, projectleider):
+    from techniek.services.alternatieven import alternatief_wijzigen
+
+    bereken(plan, projectleider)
+    alternatief_wijzigen(
+        alternatief=plan.alternatieven.get(), user=projectleider, schets="Met een buffer."
+    )
+    stand = selectors.stand(plan)
+    assert stand.alternatief_gewijzigd and stand.verouderd
+    assert any("gewijzigd (stap 2)" in r for r in stand.redenen)
