@@ -63,6 +63,11 @@ class BusinesscaseInvoerSerializer(StrictSerializer):
     aansluitgraad = _getal("Deel van de gebouwen dat aansluit (0 tot en met 1).")
     aansluitfasering = FaseringVeld(help_text="Deel van de aansluitingen per jaar; samen 1.")
     warmtevraag_gj_per_aansluiting = _getal("Warmtevraag per aansluiting in GJ per jaar.")
+    tarieven_volgen_plafond = serializers.BooleanField(
+        required=False,
+        help_text="Het warmtebedrijf rekent elk jaar het ACM-maximum; de eigen tarieven tellen "
+        "dan niet mee.",
+    )
     vastrecht_per_jaar = _getal("Eigen vastrecht in euro per jaar, inclusief btw.")
     variabel_per_gj = _getal("Eigen variabel tarief in euro per GJ, inclusief btw.")
     aansluitbijdrage = _getal("Eenmalige aansluitbijdrage in euro per aansluiting.")

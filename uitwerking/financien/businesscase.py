@@ -11,6 +11,7 @@ Pure computation on numpy and pandas. Conventions:
   the horizon (straight-line) counts as income (``restwaarde``) in the last year.
 * Tariffs charged are, per year, the lower of the company's own tariff and the ACM maximum of
   that year; the last known maximum carries forward. Every capped year and tariff is listed.
+  With ``tarieven_volgen_plafond`` the company charges the maximum of each year instead.
 * The unprofitable top (onrendabele top) is the amount, in year 0, that brings the NPV to
   exactly 0: ``-npv`` when the NPV is negative, else 0.
 """
@@ -111,6 +112,9 @@ class BusinesscaseInvoer:
     looptijd_jaren: int = 30
     discontovoet: float = 0.04
     startjaar: int = 2026
+    #: Charge the ACM maximum of every year instead of the own tariffs (as most heat companies
+    #: do); the own tariffs are then not used.
+    tarieven_volgen_plafond: bool = False
 
 
 @dataclass(frozen=True)
@@ -328,6 +332,9 @@ def bereken_businesscase(invoer: BusinesscaseInvoer) -> BusinesscaseResultaat:
         plafond = _plafond(invoer.plafonds, kalenderjaar)
         for naam, omschrijving in _TARIEFNAMEN.items():
             eigen_tarief, maximum = getattr(eigen, naam), getattr(plafond, naam)
+            if invoer.tarieven_volgen_plafond:
+                tarief[naam][t] = maximum
+                continue
             tarief[naam][t] = min(eigen_tarief, maximum)
             if eigen_tarief > maximum:
                 begrensd.append(

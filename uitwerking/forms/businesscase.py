@@ -171,6 +171,17 @@ class BusinesscaseForm(UtrechtFormMixin, forms.Form):
 
         for naam, label, uitleg in ALGEMEEN + TARIEVEN + KOSTEN + REKENEN:
             self.fields[naam] = _veld(label, bron(naam, uitleg))
+        self.fields["tarieven_volgen_plafond"] = forms.BooleanField(
+            label=_("Het warmtebedrijf rekent elk jaar het ACM-maximum"),
+            required=False,
+            help_text=bron(
+                "tarieven_volgen_plafond",
+                _(
+                    "Zo doen de meeste warmtebedrijven. De eigen tarieven hieronder tellen dan "
+                    "niet mee."
+                ),
+            ),
+        )
         for post, postlabel, *_rest in POSTEN:
             for veld, label in POSTVELDEN:
                 sleutel = f"investeringen.{post}.{veld}"
@@ -209,7 +220,7 @@ class BusinesscaseForm(UtrechtFormMixin, forms.Form):
 
     @property
     def tarieven(self):
-        return self.groep(TARIEVEN)
+        return [self["tarieven_volgen_plafond"], *self.groep(TARIEVEN)]
 
     @property
     def kosten(self):
@@ -256,6 +267,7 @@ class BusinesscaseForm(UtrechtFormMixin, forms.Form):
                 invoer[naam] = getal / 100 if isinstance(getal, float) else waarde
             else:
                 invoer[naam] = _getal_of_tekst(waarde)
+        invoer["tarieven_volgen_plafond"] = bool(d.get("tarieven_volgen_plafond"))
         invoer["investeringen"] = {}
         for post, *_rest in POSTEN:
             velden = {}
@@ -308,6 +320,7 @@ def _initial(waarden: dict) -> dict:
     initial = {}
     for naam, *_rest in ALGEMEEN + TARIEVEN + KOSTEN + REKENEN:
         initial[naam] = tekst(waarden.get(naam), procent=naam in PROCENTEN)
+    initial["tarieven_volgen_plafond"] = bool(waarden.get("tarieven_volgen_plafond"))
     for post, *_rest in POSTEN:
         w = (waarden.get("investeringen") or {}).get(post) or {}
         for veld, _label in POSTVELDEN:

@@ -424,6 +424,7 @@ def _voorinvulling(plan: Wijkplan, berekening, fp) -> tuple[dict, dict, bool]:
         "vastrecht_per_jaar": round(plafond.vastrecht_per_jaar, 2) if plafond else None,
         "variabel_per_gj": round(plafond.variabel_per_gj, 2) if plafond else None,
         "aansluitbijdrage": round(plafond.aansluitbijdrage, 2) if plafond else None,
+        "tarieven_volgen_plafond": False,
         "inkoopkosten_per_gj": fp.waarde("Inkoopkosten_warmte_per_gj"),
         "vaste_beheerkosten_per_jaar": 0.0,
         "subsidies": [],
@@ -438,6 +439,7 @@ def _voorinvulling(plan: Wijkplan, berekening, fp) -> tuple[dict, dict, bool]:
             "vastrecht_per_jaar": plafondbron,
             "variabel_per_gj": plafondbron,
             "aansluitbijdrage": plafondbron,
+            "tarieven_volgen_plafond": str(AANNAME),
             "inkoopkosten_per_gj": _kental(fp, "Inkoopkosten_warmte_per_gj")
             + " "
             + _("; beweegt per jaar mee met de gasprijs van het prijsscenario (%(bron)s)")

@@ -304,6 +304,17 @@ def _controleer(waarden: Mapping, fp) -> dict:
             lambda veld=veld, melding=melding: _niet_negatief(waarden.get(veld), veld, melding),
         )
 
+    schoon["tarieven_volgen_plafond"] = doe(
+        "tarieven_volgen_plafond",
+        lambda: _ja_nee(waarden.get("tarieven_volgen_plafond"), "tarieven_volgen_plafond"),
+    )
+    if schoon["tarieven_volgen_plafond"]:
+        # the own tariffs are not used then; an empty one is no error
+        for veld in ("vastrecht_per_jaar", "variabel_per_gj", "aansluitbijdrage"):
+            if veld in fouten and _leeg(waarden.get(veld)):
+                del fouten[veld]
+                schoon[veld] = 0.0
+
     subsidies = waarden.get("subsidies") or []
     schoon["subsidies"] = []
     if not isinstance(subsidies, list | tuple):
@@ -360,6 +371,16 @@ def _controleer(waarden: Mapping, fp) -> dict:
     if fouten:
         raise ValidationError(fouten)
     return schoon
+
+
+def _ja_nee(waarde, veld: str) -> bool:
+    if waarde is None or isinstance(waarde, bool):
+        return bool(waarde)
+    if isinstance(waarde, str) and waarde.strip().lower() in ("", "0", "false", "nee", "off"):
+        return False
+    if isinstance(waarde, str) and waarde.strip().lower() in ("1", "true", "ja", "on"):
+        return True
+    raise ValidationError({veld: _("Kies ja of nee.")})
 
 
 def _levensduur(waarde, veld: str) -> float:
@@ -487,6 +508,7 @@ def _rekeninvoer(schoon: dict, prijzen: selectors.Prijzen) -> BusinesscaseInvoer
         looptijd_jaren=schoon["looptijd_jaren"],
         discontovoet=schoon["discontovoet"],
         startjaar=schoon["startjaar"],
+        tarieven_volgen_plafond=schoon["tarieven_volgen_plafond"],
     )
 
 

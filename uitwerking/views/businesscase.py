@@ -190,6 +190,8 @@ def scenariotabel(frame: pd.DataFrame) -> list[dict]:
 
 
 def _waarde_tekst(sleutel: str, waarde) -> str:
+    if isinstance(waarde, bool):
+        return _("ja") if waarde else _("nee")
     if sleutel in ("aansluitgraad", "discontovoet") or sleutel.endswith("onderhoud_fractie"):
         return procent(waarde)
     if isinstance(waarde, list):
@@ -206,6 +208,7 @@ INVOERLABELS = {
     "aansluitgraad": gettext_lazy("Aansluitgraad"),
     "aansluitfasering": gettext_lazy("Fasering van de aansluitingen"),
     "warmtevraag_gj_per_aansluiting": gettext_lazy("Warmtevraag per aansluiting (GJ per jaar)"),
+    "tarieven_volgen_plafond": gettext_lazy("Tarieven volgen elk jaar het ACM-maximum"),
     "vastrecht_per_jaar": gettext_lazy("Vastrecht per jaar"),
     "variabel_per_gj": gettext_lazy("Variabel tarief (euro per GJ)"),
     "aansluitbijdrage": gettext_lazy("Aansluitbijdrage"),

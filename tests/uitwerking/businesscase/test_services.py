@@ -359,3 +359,22 @@ def test_a_changed_alternative_outdates_it(plan, projectleider):
     stand = selectors.stand(plan)
     assert stand.alternatief_gewijzigd and stand.verouderd
     assert any("gewijzigd (stap 2)" in r for r in stand.redenen)
+
+
+def test_tariffs_that_follow_the_acm_maximum_gain_from_higher_gas_prices(plan, projectleider):
+    eigen = bereken(plan, projectleider)
+    volgt = bereken(plan, projectleider, tarieven_volgen_plafond=True, vastrecht_per_jaar="")
+    assert not volgt.resultaat["begrensd"]
+    assert volgt.invoer["waarden"]["tarieven_volgen_plafond"] is True
+    k = volgt.resultaat["kasstromen"]
+    plafonds = {int(j): p for j, p in volgt.resultaat["plafonds"].items()}
+    assert k["variabel"][-1] > 0
+    jaar = k["jaar"][-1]
+    assert k["vastrecht"][-1] == pytest.approx(
+        400 * 0.9 * plafonds[max(j for j in plafonds if j <= jaar)]["vastrecht_per_jaar"]
+    )
+    hoog = {s["aansluitgraad"]: s["npv"] for s in volgt.scenarios if s["prijsscenario"] == "hoog"}
+    hoog_eigen = {
+        s["aansluitgraad"]: s["npv"] for s in eigen.scenarios if s["prijsscenario"] == "hoog"
+    }
+    assert hoog[0.9] > hoog_eigen[0.9]
