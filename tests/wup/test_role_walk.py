@@ -25,10 +25,10 @@ from participatie.models import (
     Vraag,
 )
 from techniek.models import Alternatief, Berekening, StartanalyseImport
-from uitwerking.models import Activiteit, Realisatiefase, Risico
-from uitwerking.models import Partij as OrganisatiePartij
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
+from uitwerking.models import Activiteit, Realisatiefase, Risico
+from uitwerking.models import Partij as OrganisatiePartij
 from wijktoets.models import KerncijferImport
 from wup.models import Besluit
 from wup.services import wijkplan_create, wijkplan_transition
