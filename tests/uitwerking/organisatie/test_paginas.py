@@ -25,6 +25,7 @@ from tests.uitwerking.organisatie.hulp import (
 from tests.wup.test_templates_csp import inline_code
 from uitwerking.models import GovernanceKeuze, Partij, Realisatiefase, Risico, Rol
 from uitwerking.selectors import organisatie as selectors
+from uitwerking.services import organisatie as services
 from wup.models import Besluit, Wijkplan
 
 pytestmark = pytest.mark.django_db
@@ -320,8 +321,19 @@ def test_queries_per_page_do_not_grow_with_the_rows(pl, plan, projectleider, naa
     for i in range(6):
         risico(plan, projectleider, titel=f"Risico {i}", eigenaar=partijen[i % 5].pk)
         fase(plan, projectleider, naam=f"Fase {i}", verantwoordelijke=partijen[i % 5].pk)
-    akkoord_plan = selectors.raci_van(plan)
-    assert akkoord_plan.geldig
+    for i in range(3):
+        services.partij_toevoegen(
+            wijkplan=plan, user=projectleider, naam=f"Partij {i}", soort="anders"
+        )
+        services.activiteit_toevoegen(wijkplan=plan, user=projectleider, naam=f"Activiteit {i}")
+    raci = selectors.raci_van(plan)
+    rollen = dict(raci.cellen)
+    for a in raci.activiteiten[-3:]:
+        rollen[(a.pk, raci.partijen[0].pk)] = "A"
+        rollen[(a.pk, raci.partijen[-1].pk)] = "R"
+    services.raci_opslaan(wijkplan=plan, user=projectleider, rollen=rollen)
+    akkoord(plan, projectleider)
+    assert selectors.raci_van(plan).geldig
     assert tel() == weinig
 
 
