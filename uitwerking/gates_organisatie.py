@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from uitwerking.models.organisatie import HOOG_RISICO
 from uitwerking.selectors import organisatie as selectors
@@ -129,9 +130,12 @@ def risicos_beheerst(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
         hoog = sum(1 for r in risicos if r.score >= HOOG_RISICO)
         uitkomst[plan.pk] = GateOutcome(
             True,
-            _(
+            ngettext(
+                "het risicoregister heeft %(n)d risico, waarvan %(hoog)d hoog; elk hoog risico "
+                "heeft een beheersmaatregel of wordt al behandeld.",
                 "het risicoregister heeft %(n)d risico's, waarvan %(hoog)d hoog; elk hoog risico "
-                "heeft een beheersmaatregel of wordt al behandeld."
+                "heeft een beheersmaatregel of wordt al behandeld.",
+                len(risicos),
             )
             % {"n": len(risicos), "hoog": hoog},
         )
@@ -157,7 +161,11 @@ def planning_gemaakt(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
         eind = max(f.einddatum for f in fasen)
         uitkomst[plan.pk] = GateOutcome(
             True,
-            _("de realisatieplanning heeft %(n)d fasen, van %(begin)s tot en met %(eind)s.")
+            ngettext(
+                "de realisatieplanning heeft %(n)d fase, van %(begin)s tot en met %(eind)s.",
+                "de realisatieplanning heeft %(n)d fasen, van %(begin)s tot en met %(eind)s.",
+                len(fasen),
+            )
             % {
                 "n": len(fasen),
                 "begin": begin.strftime("%d-%m-%Y"),

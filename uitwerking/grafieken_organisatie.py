@@ -128,7 +128,7 @@ def risicomatrix(punten: Sequence[tuple[int, int]], *, id: str | None = None) ->
     for rij, kans in enumerate(reversed(SCHAAL)):
         svg.tekst(
             assen,
-            x0 - 8,
+            x0 - 6,
             boven + rij * cel + cel / 2 + LETTER * 0.35,
             str(kans),
             klasse="wup-grafiek__streepje",
@@ -142,7 +142,14 @@ def risicomatrix(punten: Sequence[tuple[int, int]], *, id: str | None = None) ->
         klasse="wup-grafiek__label",
         anker="middle",
     )
-    svg.tekst(assen, MARGE, boven - 4, _("Kans"), klasse="wup-grafiek__label")
+    svg.tekst(
+        assen,
+        x0 - 24,
+        boven + 2.5 * cel + LETTER * 0.35,
+        _("Kans"),
+        klasse="wup-grafiek__label",
+        anker="end",
+    )
     # Legend: a hatched square with its meaning.
     ly = onder + 3 * LETTER + 16
     ET.SubElement(

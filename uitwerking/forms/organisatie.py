@@ -70,7 +70,13 @@ class ActiviteitForm(UtrechtFormMixin, forms.Form):
 class RaciForm(UtrechtFormMixin, forms.Form):
     """One select per party and activity, named ``rol_<activiteit>_<partij>``."""
 
-    KEUZES = [("", _("geen rol")), *((c, c) for c, _label in Rol.Soort.choices)]
+    KEUZES = [
+        ("", _("geen rol")),
+        (Rol.Soort.R, _("R: voert uit")),
+        (Rol.Soort.A, _("A: eindverantwoordelijk")),
+        (Rol.Soort.C, _("C: geraadpleegd")),
+        (Rol.Soort.I, _("I: geïnformeerd")),
+    ]
 
     def __init__(self, *args, raci, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -84,6 +90,10 @@ class RaciForm(UtrechtFormMixin, forms.Form):
                     % {"partij": p.naam, "activiteit": a.naam},
                     choices=self.KEUZES,
                     required=False,
+                    # Added after the mixin styled the declared fields: style it here.
+                    widget=forms.Select(
+                        attrs={"class": "utrecht-select utrecht-select--html-select"}
+                    ),
                     initial=raci.rol(a.pk, p.pk),
                     error_messages={"invalid_choice": _("Kies R, A, C, I of laat leeg.")},
                 )

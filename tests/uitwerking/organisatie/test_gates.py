@@ -106,7 +106,7 @@ def test_the_planning_needs_a_phase(plan, projectleider):
     assert not uit.met and "nog geen realisatieplanning" in uit.reason
     fase(plan, projectleider)
     uit = _een(gates.planning_gemaakt, plan)
-    assert uit.met and "1 fasen, van 01-03-2027 tot en met 28-02-2028" in uit.reason
+    assert uit.met and "1 fase, van 01-03-2027 tot en met 28-02-2028" in uit.reason
 
 
 def test_the_checks_answer_for_many_plans_in_a_fixed_number_of_queries(gemeente, projectleider):
