@@ -251,3 +251,20 @@ def test_the_pages_take_as_many_queries_with_a_long_history(pl, plan, projectlei
         )
     groot = {n: tel(n) for n in klein}
     assert groot == klein
+
+
+def test_an_irr_that_does_not_exist_is_shown_with_its_reason(pl, plan, projectleider):
+    services.businesscase_berekenen(
+        wijkplan=plan,
+        user=projectleider,
+        invoer={"investeringen": {post: {"bedrag": 0} for post in selectors.POST_NAMEN}},
+    )
+    html = _html(pl.get(_url("uitwerking-businesscase", plan)))
+    assert "bestaat niet" in html
+    assert "Er is geen interne rentevoet" in html
+
+
+def test_the_plan_document_has_the_chapter(pl, plan, projectleider):
+    services.businesscase_berekenen(wijkplan=plan, user=projectleider)
+    html = _html(pl.get(reverse("wijkplan-document", args=[plan.pk])))
+    assert "Businesscase warmtebedrijf" in html and "Onrendabele top" in html
