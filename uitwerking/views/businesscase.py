@@ -120,7 +120,7 @@ def kerncijfers(resultaat) -> list[dict]:
     ]
 
 
-def grafiek_kasstroom(resultaat, id_naam: str = "") -> charts.Grafiek:
+def grafiek_kasstroom(resultaat, id_naam: str = "", bron: str = "") -> charts.Grafiek:
     k = resultaat.kasstromen
     return charts.staafdiagram(
         _("Netto kasstroom per jaar"),
@@ -132,12 +132,12 @@ def grafiek_kasstroom(resultaat, id_naam: str = "") -> charts.Grafiek:
             "Inkomsten min uitgaven van het warmtebedrijf per jaar (niet verdisconteerd). "
             "Negatief: er gaat meer uit dan er binnenkomt."
         ),
-        bron=str(BRON),
+        bron=bron or str(BRON),
         id=f"bc-kasstroom{id_naam}",
     )
 
 
-def grafiek_contant(resultaat, id_naam: str = "") -> charts.Grafiek:
+def grafiek_contant(resultaat, id_naam: str = "", bron: str = "") -> charts.Grafiek:
     k = resultaat.kasstromen
     cumulatief = k["contant"].cumsum()
     return charts.lijndiagram(
@@ -157,7 +157,7 @@ def grafiek_contant(resultaat, id_naam: str = "") -> charts.Grafiek:
             "laatste jaar is dit de netto contante waarde; blijft de lijn onder nul, dan is er "
             "een onrendabele top."
         ),
-        bron=str(BRON),
+        bron=bron or str(BRON),
         id=f"bc-contant{id_naam}",
     )
 
@@ -307,18 +307,22 @@ def plafondtabel(businesscase) -> list[dict]:
 def weergave(stand: selectors.Stand, id_naam: str = "") -> dict:
     """Everything a page or the plan document shows of a stored business case."""
     r = stand.resultaat
+    parameters = parameters_van(stand.businesscase)
+    bron = str(BRON)
+    if parameters["versie"]:
+        bron += "; " + _("parameterset versie %(v)s") % {"v": parameters["versie"]}
     return {
         "stand": stand,
         "businesscase": stand.businesscase,
         "kerncijfers": kerncijfers(r),
         "begrensd": list(r.begrensd),
         "notities": list(r.notities),
-        "grafiek_kasstroom": grafiek_kasstroom(r, id_naam),
-        "grafiek_contant": grafiek_contant(r, id_naam),
+        "grafiek_kasstroom": grafiek_kasstroom(r, id_naam, bron),
+        "grafiek_contant": grafiek_contant(r, id_naam, bron),
         "kasstromen": kasstroomtabel(r),
         "scenarios": scenariotabel(stand.scenarios),
         "invoer": invoertabel(stand),
-        "parameters": parameters_van(stand.businesscase),
+        "parameters": parameters,
         "plafonds": plafondtabel(stand.businesscase),
         "zonder_warmtenet": (stand.businesscase.invoer or {}).get("zonder_warmtenet", False),
     }
