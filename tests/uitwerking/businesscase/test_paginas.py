@@ -268,3 +268,25 @@ def test_the_plan_document_has_the_chapter(pl, plan, projectleider):
     services.businesscase_berekenen(wijkplan=plan, user=projectleider)
     html = _html(pl.get(reverse("wijkplan-document", args=[plan.pk])))
     assert "Businesscase warmtebedrijf" in html and "Onrendabele top" in html
+
+
+def test_an_alternative_without_a_heat_network_is_pointed_out(pl, gemeente, projectleider):
+    from tests.uitwerking.businesscase.hulp import alternatief, berekening, kies
+
+    plan = bc_plan(gemeente, projectleider)
+    alt = alternatief(plan, "Luchtwarmtepomp")
+    berekening(
+        alt,
+        kosten=[
+            {
+                "post": "Warmtepompen",
+                "groep": "K09_Gebouw_installatie",
+                "investering_eur": 4e6,
+                "looptijd_jaar": 15.0,
+                "onderhoud_eur_jaar": 1e4,
+            }
+        ],
+    )
+    kies(plan, alt)
+    html = _html(pl.get(_url("uitwerking-businesscase-invoer", plan)))
+    assert "geen investeringen in een warmtenet" in html
