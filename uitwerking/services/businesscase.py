@@ -207,9 +207,15 @@ def _controleer(waarden: Mapping, fp) -> dict:
     schoon["startjaar"] = doe("startjaar", startjaar)
 
     investeringen = waarden.get("investeringen") or {}
+    if not isinstance(investeringen, Mapping):
+        fouten["investeringen"] = _("Geef de investeringen per post.")
+        investeringen = {}
     schoon["investeringen"] = {}
     for post in selectors.POST_NAMEN:
         w = investeringen.get(post) or {}
+        if not isinstance(w, Mapping):
+            fouten[f"investeringen.{post}"] = _("Geef bedrag, fasering, levensduur en onderhoud.")
+            w = {}
         p = f"investeringen.{post}"
         schoon["investeringen"][post] = {
             "bedrag": doe(
@@ -447,11 +453,7 @@ def samenvoegen(start: selectors.Startpunt, invoer: Mapping | None) -> tuple[dic
                     if not _zelfde(v, voor) and not (
                         veld == "fasering" and _zelfde(_als_lijst(v), voor)
                     ):
-                        markeer(
-                            f"investeringen.{post}.fasering"
-                            if veld == "fasering"
-                            else f"investeringen.{post}.{veld}"
-                        )
+                        markeer(f"investeringen.{post}.{veld}")
             continue
         if sleutel not in waarden:
             continue

@@ -378,3 +378,12 @@ def test_tariffs_that_follow_the_acm_maximum_gain_from_higher_gas_prices(plan, p
         s["aansluitgraad"]: s["npv"] for s in eigen.scenarios if s["prijsscenario"] == "hoog"
     }
     assert hoog[0.9] > hoog_eigen[0.9]
+
+
+def test_input_of_the_wrong_shape_is_an_error_not_a_crash(plan, projectleider):
+    with pytest.raises(ValidationError) as e:
+        bereken(plan, projectleider, investeringen=[1, 2], subsidies="WIS")
+    assert "investeringen" in fouten(e) and "subsidies" in fouten(e)
+    with pytest.raises(ValidationError) as e:
+        bereken(plan, projectleider, subsidies=["WIS"])
+    assert "subsidies.0" in fouten(e)
