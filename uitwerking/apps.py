@@ -10,12 +10,14 @@ class UitwerkingConfig(AppConfig):
         from uitwerking import (
             registratie_businesscase,
             registratie_organisatie,
+            registratie_parameters,
             registratie_woonlasten,
         )
         from uitwerking.urls import PAGES
         from wup.constants import Fase, Spoor
         from wup.registry import Step, steps
 
+        registratie_parameters.register()
         for deel in (registratie_businesscase, registratie_woonlasten, registratie_organisatie):
             deel.register()
         steps.register(

@@ -14,6 +14,10 @@ one row per table instead of tens of thousands of cells.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext
@@ -24,6 +28,20 @@ from wup.exceptions import WupError
 #: Enough digits for every PBL figure (the largest has 8 integer digits, the finest 9 decimals).
 MAX_DIGITS = 28
 DECIMALEN = 12
+
+
+def vingerafdruk(parameters: Iterable[tuple], tabellen: Iterable[tuple]) -> str:
+    """SHA-256 of figures ``(sleutel, waarde, waarde_tekst)`` and tables ``(sleutel,
+    sleutelkolommen, kolommen, rijen)``, independent of row order. Units and sources are left
+    out on purpose: a better source for the same number changes no result."""
+    inhoud = {
+        "parameters": sorted([str(s), None if w is None else str(w), t] for s, w, t in parameters),
+        "tabellen": sorted(
+            [str(s), k, [c.get("naam") for c in kol], r] for s, k, kol, r in tabellen
+        ),
+    }
+    tekst = json.dumps(inhoud, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(tekst.encode()).hexdigest()
 
 
 class ParametersetOnveranderlijk(WupError):
@@ -82,6 +100,12 @@ class Parameterset(models.Model):
         verbose_name=_("vastgesteld door"),
     )
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
+    #: SHA-256 of the figures and tables the step-2 engine reads, set when the set is
+    #: published: a newer version that changes only other steps' figures (step 5's finance)
+    #: does not make step-2 results outdated.
+    vingerafdruk_rekenkern = models.CharField(
+        _("vingerafdruk rekenkern"), max_length=64, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("parameterset")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Max, Q
 
 from techniek.models import Alternatief, Berekening, Gebouwvoorraad
-from techniek.selectors.parameters import huidige_parameterset
+from techniek.selectors.parameters import huidige_parameterset, rekenkern_verouderd
 from wup.models import Wijkplan
 
 
@@ -67,7 +67,7 @@ def _standen(alternatieven: list[Alternatief]) -> list[AlternatiefStand]:
     for a in alternatieven:
         laatste, klaar = (berekeningen.get(i) if i else None for i in ids[a.pk])
         basis = klaar or laatste
-        set_oud = basis is not None and huidig is not None and basis.parameterset_id != huidig.pk
+        set_oud = basis is not None and rekenkern_verouderd(basis.parameterset, huidig)
         voorraad_oud = (
             basis is not None
             and basis.status == Berekening.Status.KLAAR

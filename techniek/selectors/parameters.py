@@ -1,9 +1,10 @@
 """Reads of the parameter sets: the current set, its figures and tables, and differences.
 
 Other apps (and the calculation pages of step 2) read parameters only through this module. A
-result stores the id of the set it used; :func:`is_verouderd` says whether a newer set has been
-published since. :func:`parameterwaarden` and :func:`rekentabellen` give the engine a set's
-figures and tables, so a calculation uses exactly the version it records.
+result stores the id of the set it used; :func:`is_verouderd` says whether a newer set with other
+engine figures has been published since. :func:`parameterwaarden` and :func:`rekentabellen`
+give the engine a set's figures and tables, so a calculation uses exactly the version it
+records.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from techniek.engine import (
     energieprijzen_uit_tabellen,
 )
 from techniek.models import Parameter, Parameterset, Parametertabel
+from techniek.models.parameters import vingerafdruk
 from techniek.services.pbl_kentallen import GROEPEN
 
 User = AbstractBaseUser | AnonymousUser
@@ -43,20 +45,60 @@ def huidige_parameterset() -> Parameterset | None:
     )
 
 
+#: Parameter groups and table keys the step-2 engine never reads; other steps register theirs
+#: (:func:`buiten_rekenkern`), so a version that changes only those outdates no step-2 result.
+_BUITEN_REKENKERN: dict[str, set[str]] = {"groepen": set(), "tabellen": set()}
+
+
+def buiten_rekenkern(*, groepen: Iterable[str] = (), tabellen: Iterable[str] = ()) -> None:
+    """Register figures of another step (called from an AppConfig)."""
+    _BUITEN_REKENKERN["groepen"].update(groepen)
+    _BUITEN_REKENKERN["tabellen"].update(tabellen)
+
+
+def rekenkern_vingerafdruk_berekenen(parameterset: Parameterset) -> str:
+    """The fingerprint of what the engine reads from a set (two queries)."""
+    return vingerafdruk(
+        parameterset.parameters.exclude(groep__in=_BUITEN_REKENKERN["groepen"]).values_list(
+            "sleutel", "waarde", "waarde_tekst"
+        ),
+        parameterset.tabellen.exclude(sleutel__in=_BUITEN_REKENKERN["tabellen"]).values_list(
+            "sleutel", "sleutelkolommen", "kolommen", "rijen"
+        ),
+    )
+
+
+def _zelfde_rekenkern(a: Parameterset, b: Parameterset) -> bool:
+    if a.pk == b.pk:
+        return True
+    return bool(a.vingerafdruk_rekenkern) and (a.vingerafdruk_rekenkern == b.vingerafdruk_rekenkern)
+
+
+def rekenkern_verouderd(gebruikt: Parameterset | None, huidig: Parameterset | None) -> bool:
+    """Whether a step-2 result calculated with ``gebruikt`` is outdated by ``huidig``: the
+    figures the engine reads differ (a version with only other steps' figures changed does
+    not count)."""
+    if huidig is None:
+        return False
+    return gebruikt is None or not _zelfde_rekenkern(gebruikt, huidig)
+
+
 def is_verouderd(versie_id: int | None) -> bool:
-    """Whether a result calculated with set ``versie_id`` is outdated: another set is current.
+    """Whether a step-2 result calculated with set ``versie_id`` is outdated: another set is
+    current whose engine figures differ.
 
     A result without a set, or with a set that no longer exists, is outdated as soon as there is
     a current set; with no current set at all nothing can be outdated.
     """
-    huidig = huidige_parameterset()
-    return huidig is not None and versie_id != huidig.pk
+    return verouderd_many([versie_id])[versie_id]
 
 
 def verouderd_many(versie_ids: Iterable[int | None]) -> dict[int | None, bool]:
-    """:func:`is_verouderd` for many results with one query."""
+    """:func:`is_verouderd` for many results with two queries."""
+    ids = set(versie_ids)
     huidig = huidige_parameterset()
-    return {v: huidig is not None and v != huidig.pk for v in versie_ids}
+    sets = Parameterset.objects.in_bulk({i for i in ids if i is not None}) if huidig else {}
+    return {v: rekenkern_verouderd(sets.get(v), huidig) for v in ids}
 
 
 def mag_zien(parameterset: Parameterset, user: User) -> bool:

@@ -57,6 +57,12 @@ def parameterset_concept_maken(
 ) -> Parameterset:
     """A new version (concept) with a copy of every figure and table of ``bron``."""
     _mag(user, PERM_WIJZIGEN)
+    return _kopie_als_concept(bron=bron, user=user, omschrijving=omschrijving)
+
+
+def _kopie_als_concept(
+    *, bron: Parameterset, user: AbstractBaseUser | None, omschrijving: str
+) -> Parameterset:
     with transaction.atomic():
         bestaand = Parameterset.objects.filter(status=Parameterset.Status.CONCEPT).first()
         if bestaand is not None:
@@ -119,6 +125,61 @@ def parameterset_concept_maken(
             ]
         )
     return concept
+
+
+def vastgesteld_markeren(parameterset: Parameterset, user: AbstractBaseUser | None) -> None:
+    """Mark a concept published, with the fingerprint of what the step-2 engine reads."""
+    from techniek.selectors.parameters import rekenkern_vingerafdruk_berekenen
+
+    Parameterset.objects.filter(pk=parameterset.pk).update(
+        status=Parameterset.Status.VASTGESTELD,
+        vastgesteld_door=user,
+        vastgesteld_op=timezone.now(),
+        vingerafdruk_rekenkern=rekenkern_vingerafdruk_berekenen(parameterset),
+    )
+
+
+def parameterset_aanvullen(
+    *,
+    parameters: list[Parameter],
+    tabellen: list[Parametertabel],
+    omschrijving: str,
+    user: AbstractBaseUser | None = None,
+) -> tuple[Parameterset, bool]:
+    """Publish a new version of the current set with ``parameters`` and ``tabellen`` added
+    (replacing rows with the same key), for other steps that bring their own figures.
+
+    A loader's action, like loading PBL's figures: no beheerder is needed, and the user is
+    recorded when given. Returns the current set unchanged (and ``False``) when it already
+    holds every given key; the rows are unsaved instances without a set.
+    """
+    from techniek.selectors.parameters import huidige_parameterset
+
+    door = user if getattr(user, "is_authenticated", False) else None
+    with transaction.atomic():
+        bron = huidige_parameterset()
+        if bron is None:
+            raise ParametersetOnveranderlijk(
+                _("Er is nog geen vastgestelde parameterset om aan te vullen.")
+            )
+        sleutels = {p.sleutel for p in parameters}
+        tabelsleutels = {t.sleutel for t in tabellen}
+        if sleutels <= set(
+            bron.parameters.filter(sleutel__in=sleutels).values_list("sleutel", flat=True)
+        ) and tabelsleutels <= set(
+            bron.tabellen.filter(sleutel__in=tabelsleutels).values_list("sleutel", flat=True)
+        ):
+            return bron, False
+        concept = _kopie_als_concept(bron=bron, user=door, omschrijving=omschrijving)
+        Parameter.objects.filter(parameterset=concept, sleutel__in=sleutels).delete()
+        Parametertabel.objects.filter(parameterset=concept, sleutel__in=tabelsleutels).delete()
+        for rij in (*parameters, *tabellen):
+            rij.parameterset = concept
+        Parameter.objects.bulk_create(parameters)
+        Parametertabel.objects.bulk_create(tabellen)
+        vastgesteld_markeren(concept, door)
+    concept.refresh_from_db()
+    return concept, True
 
 
 def _waarde(waarde) -> Decimal | None:
@@ -279,11 +340,7 @@ def parameterset_vaststellen(*, parameterset: Parameterset, user: AbstractBaseUs
     _mag(user, PERM_VASTSTELLEN)
     with transaction.atomic():
         set_ = _concept(parameterset)
-        Parameterset.objects.filter(pk=set_.pk).update(
-            status=Parameterset.Status.VASTGESTELD,
-            vastgesteld_door=user,
-            vastgesteld_op=timezone.now(),
-        )
+        vastgesteld_markeren(set_, user)
     parameterset.refresh_from_db()
     return parameterset
 

@@ -15,7 +15,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import transaction
-from django.utils import timezone
 
 from techniek.models import Parameter, Parameterset, Parametertabel
 
@@ -464,10 +463,8 @@ def pbl_kentallen_laden(*, user=None) -> tuple[Parameterset, bool]:
         )
         Parameter.objects.bulk_create(_parameters(parameterset))
         Parametertabel.objects.bulk_create(_tabellen(parameterset))
-        Parameterset.objects.filter(pk=parameterset.pk).update(
-            status=Parameterset.Status.VASTGESTELD,
-            vastgesteld_op=timezone.now(),
-            vastgesteld_door=door,
-        )
+        from techniek.services.parameters import vastgesteld_markeren
+
+        vastgesteld_markeren(parameterset, door)
     parameterset.refresh_from_db()
     return parameterset, True

@@ -85,3 +85,13 @@ def volledige_set(beheerder, bron=None):
                 waarde=d.waarde,
             )
     return parameterset_vaststellen(parameterset=concept, user=beheerder)
+
+
+def set_met_ander_kental(beheerder, bron, sleutel="Netbeheer.Ki_verv_LD_min"):
+    """A new published version of ``bron`` in which one figure the engine reads differs."""
+    concept = parameterset_concept_maken(bron=bron, user=beheerder, omschrijving="Offerte")
+    oud = Parameter.objects.get(parameterset=concept, sleutel=sleutel).waarde
+    parameter_wijzigen(
+        parameterset=concept, sleutel=sleutel, user=beheerder, bron="Offerte", waarde=oud + 1
+    )
+    return parameterset_vaststellen(parameterset=concept, user=beheerder)

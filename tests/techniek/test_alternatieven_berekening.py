@@ -10,7 +10,12 @@ from techniek.models import Berekening
 from techniek.selectors.alternatieven import alternatieven_van
 from techniek.services import alternatieven as services
 from techniek.tasks import bereken_alternatief
-from tests.techniek.alternatieven_hulp import WONINGEN_CSV, pbl_set, volledige_set
+from tests.techniek.alternatieven_hulp import (
+    WONINGEN_CSV,
+    pbl_set,
+    set_met_ander_kental,
+    volledige_set,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +121,7 @@ def test_a_new_parameter_set_marks_the_result_outdated(
     eerste = _start(alt, projectleider, django_capture_on_commit_callbacks)
     (stand,) = alternatieven_van(plan)
     assert stand.doorgerekend and not stand.verouderd
-    volledige_set(beheerder, bron=v2)
+    set_met_ander_kental(beheerder, bron=v2)
     (stand,) = alternatieven_van(plan)
     assert stand.verouderd and not stand.doorgerekend
     opnieuw = _start(alt, projectleider, django_capture_on_commit_callbacks)

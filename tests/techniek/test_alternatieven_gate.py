@@ -11,7 +11,7 @@ import pytest
 from techniek.registratie import alternatieven_doorgerekend
 from techniek.services import alternatieven as services
 from tests import factories
-from tests.techniek.alternatieven_hulp import WONINGEN_CSV, volledige_set
+from tests.techniek.alternatieven_hulp import WONINGEN_CSV, set_met_ander_kental, volledige_set
 from wup.constants import Spoor
 from wup.workflow import gates
 
@@ -78,7 +78,7 @@ def test_the_reasons_say_what_is_missing(
         "‘S1a_B_LuchtWP All-electric met luchtwarmtepomp, schil naar label B’ heeft nog geen "
         "technische schets."
     )
-    volledige_set(beheerder, bron=huidig)
+    set_met_ander_kental(beheerder, bron=huidig)
     uitkomst = alternatieven_doorgerekend([plan])[plan.pk]
     assert uitkomst.reason.startswith("er zijn 0 van de minstens 2 alternatieven")
     assert "opnieuw doorrekenen met de nieuwe parameterset" in uitkomst.reason

@@ -17,7 +17,7 @@ from techniek.models import Alternatief, Berekening
 from techniek.services import alternatieven as services
 from tests.factories import WijkplanFactory
 from tests.factories import projectleider as maak_projectleider
-from tests.techniek.alternatieven_hulp import WONINGEN_CSV, volledige_set
+from tests.techniek.alternatieven_hulp import WONINGEN_CSV, set_met_ander_kental, volledige_set
 from wup.constants import Fase
 
 pytestmark = pytest.mark.django_db
@@ -259,8 +259,8 @@ def test_the_comparison_sets_the_alternatives_side_by_side_with_charts(pl, plan,
         assert alt.naam in html
 
 
-def test_a_newer_parameter_set_marks_results_outdated(pl, plan, twee, beheerder):
-    volledige_set(beheerder)
+def test_a_newer_parameter_set_marks_results_outdated(pl, plan, twee, beheerder, set_):
+    set_met_ander_kental(beheerder, bron=set_)
     overzicht = _tekst(pl.get(reverse("techniek-alternatieven", args=[plan.pk])))
     assert overzicht.count("Verouderd: opnieuw doorrekenen") == 2
     vergelijking = _tekst(pl.get(reverse("techniek-alternatieven-vergelijking", args=[plan.pk])))

@@ -161,6 +161,9 @@ def test_only_one_concept_at_a_time(v1, concept, beheerder):
 def test_publishing_makes_it_current_and_earlier_results_outdated(v1, concept, beheerder):
     resultaat_met_v1 = v1.pk
     assert not selectors.is_verouderd(resultaat_met_v1)
+    services.parameter_wijzigen(
+        parameterset=concept, sleutel=SLEUTEL, user=beheerder, waarde="351", bron="Offerte"
+    )
     services.parameterset_vaststellen(parameterset=concept, user=beheerder)
     concept.refresh_from_db()
     assert concept.is_vastgesteld and concept.vastgesteld_door == beheerder
@@ -174,6 +177,16 @@ def test_publishing_makes_it_current_and_earlier_results_outdated(v1, concept, b
     }
     with pytest.raises(ParametersetOnveranderlijk):
         services.parameterset_vaststellen(parameterset=concept, user=beheerder)
+
+
+def test_a_version_with_the_same_engine_figures_outdates_nothing(v1, concept, beheerder):
+    services.parameter_wijzigen(
+        parameterset=concept, sleutel=SLEUTEL, user=beheerder, bron="Betere bron, zelfde getal"
+    )
+    services.parameterset_vaststellen(parameterset=concept, user=beheerder)
+    assert selectors.huidige_parameterset().pk == concept.pk
+    assert not selectors.is_verouderd(v1.pk)
+    assert selectors.verouderd_many([v1.pk, None]) == {v1.pk: False, None: True}
 
 
 def test_without_any_published_version_nothing_is_outdated():
