@@ -508,17 +508,36 @@ def grafiek(stand: Stand):
     )
 
 
+def _waarde(waarde, eenheid: str) -> str:
+    from wup import charts
+
+    if eenheid.startswith("ratio"):
+        return charts.met_eenheid(None if waarde is None else 100 * waarde, "%", 2)
+    decimalen = 2 if isinstance(waarde, float) and abs(waarde) < 100 else 0
+    return charts.met_eenheid(waarde, eenheid, decimalen)
+
+
+def parameters_weergave(stand: Stand) -> list[dict]:
+    """The figures a calculation used, with their value as Dutch text and their source."""
+    return [
+        {**p, "tekst": _waarde(p.get("waarde"), p.get("eenheid") or "")}
+        for p in stand.berekening.gebruikte_parameters
+    ]
+
+
 def weergave(stand: Stand | None) -> dict:
     """The context every page and the chapter share."""
     if stand is None:
-        return {"stand": None, "rijen": [], "grafiek": None}
+        return {"stand": None, "rijen": [], "grafiek": None, "parameters": []}
+    alle = rijen(stand)
     return {
         "stand": stand,
         "berekening": stand.berekening,
-        "rijen": rijen(stand),
+        "rijen": alle,
         "grafiek": grafiek(stand),
-        "niet_neutraal": [r for r in rijen(stand) if not r["neutraal"]],
-        "risico": [r for r in rijen(stand) if r["risico"]],
+        "niet_neutraal": [r for r in alle if not r["neutraal"]],
+        "risico": [r for r in alle if r["risico"]],
+        "parameters": parameters_weergave(stand),
     }
 
 

@@ -45,24 +45,6 @@ def _basis(request: HttpRequest, plan: Wijkplan) -> dict:
     }
 
 
-def _parameters(stand) -> list[dict]:
-    if stand is None:
-        return []
-    return [
-        {**p, "tekst": _waarde(p.get("waarde"), p.get("eenheid", ""))}
-        for p in stand.berekening.gebruikte_parameters
-    ]
-
-
-def _waarde(waarde, eenheid: str) -> str:
-    from wup import charts
-
-    if eenheid in ("ratio", "ratio/yr", "fractie"):
-        return charts.met_eenheid(None if waarde is None else 100 * waarde, "%", 2)
-    decimalen = 2 if isinstance(waarde, float) and abs(waarde) < 100 else 0
-    return charts.met_eenheid(waarde, eenheid, decimalen)
-
-
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def overzicht(request: HttpRequest, pk: int) -> HttpResponse:
@@ -74,7 +56,6 @@ def overzicht(request: HttpRequest, pk: int) -> HttpResponse:
         {
             **_basis(request, plan),
             **selectors.weergave(stand),
-            "parameters": _parameters(stand),
             "aantal_berekeningen": selectors.aantal_berekeningen(plan),
         },
     )
