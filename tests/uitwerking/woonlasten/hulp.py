@@ -165,6 +165,7 @@ def woonlastenplan(
     samenvatting=None,
     cijfers=None,
     laden=True,
+    kiezen=True,
 ):
     """A plan in the elaboration, its choice on a calculated alternative, and (``laden``) the
     finance figures published."""
@@ -182,5 +183,6 @@ def woonlastenplan(
         invoer_hash=Gebouwvoorraad.hash_van(WONINGEN, []),
     )
     alt = berekend_alternatief(plan, sjabloon=sjabloon, samenvatting=samenvatting)
-    kies(plan, alt)
+    if kiezen:
+        kies(plan, alt)
     return plan
