@@ -15,8 +15,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from uitwerking.api.serializers_woonlasten import (
-    WoonlastenSamenvattingSerializer,
     WoonlastenInvoerSerializer,
+    WoonlastenSamenvattingSerializer,
     WoonlastenSerializer,
 )
 from uitwerking.selectors import woonlasten as selectors
