@@ -374,3 +374,13 @@ def test_outdated_when_the_stock_or_the_calculation_changes(plan, projectleider)
     stand = selectors.stand_van(plan)
     assert not stand.verouderd
     assert sum(u.aantal for u in stand.uitkomsten) == 80
+
+
+def test_the_chart_has_one_group_per_household_type_with_now_and_after(plan, projectleider):
+    services.woonlasten_berekenen(wijkplan=plan, user=projectleider)
+    grafiek = selectors.grafiek(selectors.stand_van(plan))
+    assert grafiek.tabel.kolommen[1:] == ("Nu", "Na de overstap")
+    assert [kop for kop, _cellen in grafiek.tabel.rijen][0] == "rijwoning tussen, eigenaar-bewoner"
+    assert len(grafiek.tabel.rijen) == 6
+    assert "rijwoning tussen, eigenaar-bewoner: Nu" in grafiek.beschrijving
+    assert "<title" in grafiek.svg and "<desc" in grafiek.svg
