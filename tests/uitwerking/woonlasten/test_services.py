@@ -380,7 +380,7 @@ def test_the_chart_has_one_group_per_household_type_with_now_and_after(plan, pro
     services.woonlasten_berekenen(wijkplan=plan, user=projectleider)
     grafiek = selectors.grafiek(selectors.stand_van(plan))
     assert grafiek.tabel.kolommen[1:] == ("Nu", "Na de overstap")
-    assert [kop for kop, _cellen in grafiek.tabel.rijen][0] == "rijwoning tussen, eigenaar-bewoner"
+    assert grafiek.tabel.rijen[0][0] == "rijwoning tussen, eigenaar-bewoner"
     assert len(grafiek.tabel.rijen) == 6
     assert "rijwoning tussen, eigenaar-bewoner: Nu" in grafiek.beschrijving
     assert "<title" in grafiek.svg and "<desc" in grafiek.svg
