@@ -463,6 +463,7 @@ def rijen(stand: Stand) -> list[dict]:
                 "na": euro(r.totaal_na),
                 "verschil": verschil_tekst(r.verschil),
                 "neutraal": r.woonlastenneutraal,
+                "huurder": r.eigendom != EIGENAAR,
                 "risico": u.risico,
                 "uitleg": r.uitleg,
                 "notities": r.notities,

@@ -217,8 +217,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("uitwerking-woonlasten", pk=plan.pk)
     stand = selectors.stand_van(plan)
     if stand is None:
-        messages.error(request, _("Er zijn nog geen woonlasten berekend."))
-        return redirect("uitwerking-woonlasten", pk=plan.pk)
+        raise Http404(_("Er zijn voor dit plan nog geen woonlasten berekend."))
     tabel = selectors.tabel(stand)
     if formaat == "csv":
         inhoud = exports.als_csv(tabel)

@@ -202,8 +202,8 @@ def test_export_as_csv_and_excel(pl, berekend):
     assert slecht.status_code == 302
 
 
-def test_export_without_a_calculation_goes_back(pl, plan):
-    assert pl.get(_url("uitwerking-woonlasten-export", plan)).status_code == 302
+def test_export_without_a_calculation_is_not_found(pl, plan):
+    assert pl.get(_url("uitwerking-woonlasten-export", plan)).status_code == 404
 
 
 def test_queries_do_not_grow_with_the_household_types(pl, gemeente, projectleider):

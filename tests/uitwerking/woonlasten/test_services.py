@@ -384,3 +384,24 @@ def test_the_chart_has_one_group_per_household_type_with_now_and_after(plan, pro
     assert len(grafiek.tabel.rijen) == 6
     assert "rijwoning tussen, eigenaar-bewoner: Nu" in grafiek.beschrijving
     assert "<title" in grafiek.svg and "<desc" in grafiek.svg
+
+
+def test_without_any_cbs_figures_the_form_asks_for_shares_and_use(gemeente, projectleider):
+    from wijktoets.models import KerncijferRegio
+
+    plan = hulp.woonlastenplan(gemeente, projectleider)
+    KerncijferRegio.objects.all().delete()
+    with pytest.raises(ValidationError) as e:
+        services.woonlasten_berekenen(wijkplan=plan, user=projectleider)
+    assert {"aandelen", "verbruik.rijwoning tussen.gas_m3"} <= set(e.value.message_dict)
+    services.woonlasten_berekenen(
+        wijkplan=plan,
+        user=projectleider,
+        aandelen={"eigenaar-bewoner": 100, "huurder corporatie": 0, "particuliere huurder": 0},
+        verbruik={
+            t: {"gas_m3": 1000, "elektriciteit_kwh": 2000}
+            for t in ("rijwoning tussen", "meergezins: laag en midden")
+        },
+    )
+    b = Woonlastenberekening.objects.get()
+    assert b.energiearmoede is None and len(b.resultaten) == 2
