@@ -39,7 +39,9 @@ AANDELEN = (
 )
 
 
-class WoonlastenForm(UtrechtFormMixin, forms.Form):
+class _Velden(forms.Form):
+    """The fields; the household types and dwelling types add theirs."""
+
     huurverhoging_corporatie = _veld(
         _("Huurverhoging bij een woningcorporatie (euro per maand)"),
         _(
@@ -194,3 +196,7 @@ class WoonlastenForm(UtrechtFormMixin, forms.Form):
                 if h.eigendom == EIGENAAR and d.get(f"laag_{i}")
             ],
         }
+
+
+class WoonlastenForm(UtrechtFormMixin, _Velden):
+    """The mixin styles every field, the ones per household type too (they exist by then)."""
