@@ -27,6 +27,8 @@ from participatie.models import (
 from techniek.models import Alternatief, Berekening, StartanalyseImport
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
 from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
+from uitwerking.models import Activiteit, Realisatiefase, Risico
+from uitwerking.models import Partij as OrganisatiePartij
 from wijktoets.models import KerncijferImport
 from wup.models import Besluit
 from wup.services import wijkplan_create, wijkplan_transition
@@ -333,6 +335,54 @@ VERWACHT = {
         )
     },
     "keuze-standaardkader": _same(NIET_TOEGESTAAN, anoniem=LOGIN),
+    # --- step 5: uitwerking, organisation. Seen like the plan; the forms are the
+    # projectleider's (on a frozen plan he gets the page with the reason: 200 too)
+    **{
+        f"uitwerking-{naam}": UI_EIGEN_PLAN
+        for naam in ("organisatie", "raci", "governance", "risicos", "risicos-export", "planning")
+    },
+    **{
+        f"uitwerking-{naam}": UI_ALLEEN_PROJECTLEIDER
+        for naam in (
+            "partij-nieuw",
+            "partij-wijzigen",
+            "partij-verwijderen",
+            "activiteit-nieuw",
+            "activiteit-wijzigen",
+            "activiteit-verwijderen",
+            "rollen-akkoord",
+            "risico-nieuw",
+            "risico-wijzigen",
+            "risico-verwijderen",
+            "fase-nieuw",
+            "fase-wijzigen",
+            "fase-verwijderen",
+        )
+    },
+    **{
+        f"uitwerking-{naam}": _same(NIET_TOEGESTAAN, anoniem=LOGIN)
+        for naam in ("standaardpartijen", "standaardactiviteiten")
+    },
+    **{
+        f"uitwerking-api-{naam}": API_EIGEN_PLAN
+        for naam in (
+            "partijen",
+            "partij",
+            "activiteiten",
+            "activiteit",
+            "raci",
+            "rollen-akkoord",
+            "governance",
+            "risicos",
+            "risico",
+            "planning",
+            "fase",
+        )
+    },
+    **{
+        f"uitwerking-api-{naam}": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD)
+        for naam in ("partijen-standaard", "activiteiten-standaard")
+    },
     # --- step 5: woonlasten. Seen like the plan; without a calculation there is no type, no
     # export and no current result (404 for whoever may see the plan); computing is a POST
     **{f"uitwerking-woonlasten{naam}": UI_EIGEN_PLAN for naam in ("", "-historie")},
@@ -407,7 +457,7 @@ def wereld(gemeente, griffier, beheerder):
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
     alternatieven, partijen, maatregelen, contactmomenten = {}, {}, {}, {}
     raadplegingen, vragen, responscodes = {}, {}, {}
-    publiek, keuze, besluiten = {}, {}, {}
+    publiek, keuze, besluiten, organisatie = {}, {}, {}, {}
     nu = timezone.now()
     for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
         alt = Alternatief.objects.create(
@@ -479,6 +529,20 @@ def wereld(gemeente, griffier, beheerder):
                 besluitdatum=datetime.date(2026, 1, 5),
             ).pk,
         }
+        org_partij = OrganisatiePartij.objects.create(wijkplan=p, naam="Gemeente", soort="gemeente")
+        organisatie[soort] = {
+            "<int:organisatiepartij_id>": org_partij.pk,
+            "<int:activiteit_id>": Activiteit.objects.create(wijkplan=p, naam="Aanleg").pk,
+            "<int:risico_id>": Risico.objects.create(
+                wijkplan=p, titel="Vertraging", categorie="planning", kans=2, impact=3
+            ).pk,
+            "<int:realisatiefase_id>": Realisatiefase.objects.create(
+                wijkplan=p,
+                naam="Aanleg",
+                begindatum=datetime.date(2027, 1, 1),
+                einddatum=datetime.date(2027, 12, 31),
+            ).pk,
+        }
     return {
         "gebruikers": {
             "anoniem": None,
@@ -496,6 +560,7 @@ def wereld(gemeente, griffier, beheerder):
         "responscodes": responscodes,
         "publiek": publiek,
         "keuze": keuze,
+        "organisatie": organisatie,
         "besluiten": besluiten,
         "plannen": {
             "plan": (plan, "start_verkenning", None),
@@ -538,6 +603,7 @@ def _url(naam, pattern, wereld, planrol):
         "<slug:slug>": plan.slug,
         **wereld["publiek"][planrol],
         **wereld["keuze"][planrol],
+        **wereld["organisatie"][planrol],
         "<int:besluit_id>": wereld["besluiten"][planrol],
         "<int:nummer>": 1,
     }
