@@ -6,194 +6,539 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wup', '0003_besluitenlijst'),
+        ("wup", "0003_besluitenlijst"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Activiteit',
+            name="Activiteit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=120, verbose_name='naam')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('gewijzigd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('wijkplan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uitwerking_activiteiten', to='wup.wijkplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=120, verbose_name="naam")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                (
+                    "gewijzigd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "wijkplan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uitwerking_activiteiten",
+                        to="wup.wijkplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activiteit',
-                'verbose_name_plural': 'activiteiten',
-                'ordering': ('wijkplan', 'volgorde', 'pk'),
+                "verbose_name": "activiteit",
+                "verbose_name_plural": "activiteiten",
+                "ordering": ("wijkplan", "volgorde", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='GovernanceKeuze',
+            name="GovernanceKeuze",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('model', models.CharField(choices=[('publiek', 'Publiek warmtebedrijf'), ('publiek_privaat', 'Publiek-private samenwerking'), ('concessie', 'Privaat warmtebedrijf met concessie'), ('cooperatie', 'Coöperatie of bewonersinitiatief'), ('corporatie', 'Collectief van de woningcorporatie')], max_length=20, verbose_name='model')),
-                ('motivatie', models.TextField(verbose_name='motivatie')),
-                ('datum', models.DateField(verbose_name='datum van het besluit')),
-                ('orgaan', models.CharField(max_length=30, verbose_name='besloten door')),
-                ('kenmerk', models.CharField(blank=True, max_length=100, verbose_name='kenmerk')),
-                ('vastgelegd_op', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='vastgelegd op')),
-                ('besluit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wup.besluit')),
-                ('vastgelegd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('wijkplan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='uitwerking_governance', to='wup.wijkplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "model",
+                    models.CharField(
+                        choices=[
+                            ("publiek", "Publiek warmtebedrijf"),
+                            ("publiek_privaat", "Publiek-private samenwerking"),
+                            ("concessie", "Privaat warmtebedrijf met concessie"),
+                            ("cooperatie", "Coöperatie of bewonersinitiatief"),
+                            ("corporatie", "Collectief van de woningcorporatie"),
+                        ],
+                        max_length=20,
+                        verbose_name="model",
+                    ),
+                ),
+                ("motivatie", models.TextField(verbose_name="motivatie")),
+                ("datum", models.DateField(verbose_name="datum van het besluit")),
+                ("orgaan", models.CharField(max_length=30, verbose_name="besloten door")),
+                ("kenmerk", models.CharField(blank=True, max_length=100, verbose_name="kenmerk")),
+                (
+                    "vastgelegd_op",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="vastgelegd op"
+                    ),
+                ),
+                (
+                    "besluit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wup.besluit",
+                    ),
+                ),
+                (
+                    "vastgelegd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "wijkplan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="uitwerking_governance",
+                        to="wup.wijkplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'keuze eigendom en governance',
-                'verbose_name_plural': 'keuzes eigendom en governance',
-                'ordering': ('-vastgelegd_op', '-pk'),
+                "verbose_name": "keuze eigendom en governance",
+                "verbose_name_plural": "keuzes eigendom en governance",
+                "ordering": ("-vastgelegd_op", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='Partij',
+            name="Partij",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=120, verbose_name='naam')),
-                ('soort', models.CharField(choices=[('gemeente', 'Gemeente'), ('warmtebedrijf', 'Warmtebedrijf'), ('netbeheerder', 'Netbeheerder'), ('woningcorporatie', 'Woningcorporatie'), ('bewoners', "Bewoners en VvE's"), ('marktpartij', 'Marktpartij of aannemer'), ('anders', 'Anders')], max_length=20, verbose_name='soort partij')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('gewijzigd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('wijkplan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uitwerking_partijen', to='wup.wijkplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=120, verbose_name="naam")),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("gemeente", "Gemeente"),
+                            ("warmtebedrijf", "Warmtebedrijf"),
+                            ("netbeheerder", "Netbeheerder"),
+                            ("woningcorporatie", "Woningcorporatie"),
+                            ("bewoners", "Bewoners en VvE's"),
+                            ("marktpartij", "Marktpartij of aannemer"),
+                            ("anders", "Anders"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort partij",
+                    ),
+                ),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                (
+                    "gewijzigd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "wijkplan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uitwerking_partijen",
+                        to="wup.wijkplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partij',
-                'verbose_name_plural': 'partijen',
-                'ordering': ('wijkplan', 'volgorde', 'pk'),
+                "verbose_name": "partij",
+                "verbose_name_plural": "partijen",
+                "ordering": ("wijkplan", "volgorde", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='Realisatiefase',
+            name="Realisatiefase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=120, verbose_name='naam')),
-                ('begindatum', models.DateField(verbose_name='begindatum')),
-                ('einddatum', models.DateField(verbose_name='einddatum')),
-                ('mijlpaal', models.CharField(blank=True, max_length=300, verbose_name='mijlpaal')),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('gewijzigd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('verantwoordelijke', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='fasen', to='uitwerking.partij', verbose_name='verantwoordelijke partij')),
-                ('wijkplan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uitwerking_fasen', to='wup.wijkplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=120, verbose_name="naam")),
+                ("begindatum", models.DateField(verbose_name="begindatum")),
+                ("einddatum", models.DateField(verbose_name="einddatum")),
+                ("mijlpaal", models.CharField(blank=True, max_length=300, verbose_name="mijlpaal")),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                (
+                    "gewijzigd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "verantwoordelijke",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="fasen",
+                        to="uitwerking.partij",
+                        verbose_name="verantwoordelijke partij",
+                    ),
+                ),
+                (
+                    "wijkplan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uitwerking_fasen",
+                        to="wup.wijkplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'realisatiefase',
-                'verbose_name_plural': 'realisatiefasen',
-                'ordering': ('wijkplan', 'begindatum', 'einddatum', 'pk'),
+                "verbose_name": "realisatiefase",
+                "verbose_name_plural": "realisatiefasen",
+                "ordering": ("wijkplan", "begindatum", "einddatum", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='Risico',
+            name="Risico",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('titel', models.CharField(max_length=150, verbose_name='titel')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('categorie', models.CharField(choices=[('techniek', 'Techniek'), ('financieel', 'Financieel'), ('organisatie', 'Organisatie'), ('participatie', 'Participatie'), ('juridisch', 'Juridisch'), ('planning', 'Planning')], max_length=20, verbose_name='categorie')),
-                ('kans', models.PositiveSmallIntegerField(verbose_name='kans (1–5)')),
-                ('impact', models.PositiveSmallIntegerField(verbose_name='impact (1–5)')),
-                ('beheersmaatregel', models.TextField(blank=True, verbose_name='beheersmaatregel')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('in_behandeling', 'In behandeling'), ('beheerst', 'Beheerst'), ('vervallen', 'Vervallen')], default='open', max_length=20, verbose_name='status')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('eigenaar', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='risicos', to='uitwerking.partij', verbose_name='eigenaar')),
-                ('gewijzigd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('wijkplan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uitwerking_risicos', to='wup.wijkplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("titel", models.CharField(max_length=150, verbose_name="titel")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
+                (
+                    "categorie",
+                    models.CharField(
+                        choices=[
+                            ("techniek", "Techniek"),
+                            ("financieel", "Financieel"),
+                            ("organisatie", "Organisatie"),
+                            ("participatie", "Participatie"),
+                            ("juridisch", "Juridisch"),
+                            ("planning", "Planning"),
+                        ],
+                        max_length=20,
+                        verbose_name="categorie",
+                    ),
+                ),
+                ("kans", models.PositiveSmallIntegerField(verbose_name="kans (1–5)")),
+                ("impact", models.PositiveSmallIntegerField(verbose_name="impact (1–5)")),
+                ("beheersmaatregel", models.TextField(blank=True, verbose_name="beheersmaatregel")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_behandeling", "In behandeling"),
+                            ("beheerst", "Beheerst"),
+                            ("vervallen", "Vervallen"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                (
+                    "eigenaar",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="risicos",
+                        to="uitwerking.partij",
+                        verbose_name="eigenaar",
+                    ),
+                ),
+                (
+                    "gewijzigd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "wijkplan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uitwerking_risicos",
+                        to="wup.wijkplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'risico',
-                'verbose_name_plural': "risico's",
-                'ordering': ('wijkplan', 'pk'),
+                "verbose_name": "risico",
+                "verbose_name_plural": "risico's",
+                "ordering": ("wijkplan", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='Rol',
+            name="Rol",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rol', models.CharField(choices=[('R', 'R: voert uit (responsible)'), ('A', 'A: eindverantwoordelijk (accountable)'), ('C', 'C: wordt geraadpleegd (consulted)'), ('I', 'I: wordt geïnformeerd (informed)')], max_length=1, verbose_name='rol')),
-                ('activiteit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rollen', to='uitwerking.activiteit')),
-                ('partij', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rollen', to='uitwerking.partij')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rol",
+                    models.CharField(
+                        choices=[
+                            ("R", "R: voert uit (responsible)"),
+                            ("A", "A: eindverantwoordelijk (accountable)"),
+                            ("C", "C: wordt geraadpleegd (consulted)"),
+                            ("I", "I: wordt geïnformeerd (informed)"),
+                        ],
+                        max_length=1,
+                        verbose_name="rol",
+                    ),
+                ),
+                (
+                    "activiteit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rollen",
+                        to="uitwerking.activiteit",
+                    ),
+                ),
+                (
+                    "partij",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rollen",
+                        to="uitwerking.partij",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rol',
-                'verbose_name_plural': 'rollen',
+                "verbose_name": "rol",
+                "verbose_name_plural": "rollen",
             },
         ),
         migrations.CreateModel(
-            name='RollenAkkoord',
+            name="RollenAkkoord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('datum', models.DateField(verbose_name='datum van het akkoord')),
-                ('orgaan', models.CharField(max_length=30, verbose_name='afgesproken in')),
-                ('kenmerk', models.CharField(blank=True, max_length=100, verbose_name='kenmerk')),
-                ('vingerafdruk', models.CharField(max_length=64, verbose_name='vingerafdruk')),
-                ('momentopname', models.JSONField(default=dict, verbose_name='rolverdeling zoals afgesproken')),
-                ('vastgelegd_op', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='vastgelegd op')),
-                ('besluit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wup.besluit')),
-                ('vastgelegd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('wijkplan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='uitwerking_rollenakkoorden', to='wup.wijkplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("datum", models.DateField(verbose_name="datum van het akkoord")),
+                ("orgaan", models.CharField(max_length=30, verbose_name="afgesproken in")),
+                ("kenmerk", models.CharField(blank=True, max_length=100, verbose_name="kenmerk")),
+                ("vingerafdruk", models.CharField(max_length=64, verbose_name="vingerafdruk")),
+                (
+                    "momentopname",
+                    models.JSONField(default=dict, verbose_name="rolverdeling zoals afgesproken"),
+                ),
+                (
+                    "vastgelegd_op",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="vastgelegd op"
+                    ),
+                ),
+                (
+                    "besluit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wup.besluit",
+                    ),
+                ),
+                (
+                    "vastgelegd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "wijkplan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="uitwerking_rollenakkoorden",
+                        to="wup.wijkplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'akkoord over de rollen',
-                'verbose_name_plural': 'akkoorden over de rollen',
-                'ordering': ('-vastgelegd_op', '-pk'),
+                "verbose_name": "akkoord over de rollen",
+                "verbose_name_plural": "akkoorden over de rollen",
+                "ordering": ("-vastgelegd_op", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='Woonlastenberekening',
+            name="Woonlastenberekening",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('keuze_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='keuze')),
-                ('alternatief_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='alternatief')),
-                ('alternatief_naam', models.CharField(max_length=200, verbose_name='alternatief')),
-                ('techniek_berekening_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='berekening van stap 2')),
-                ('voorraad_hash', models.CharField(blank=True, max_length=64, verbose_name='hash van de gebouwvoorraad')),
-                ('parameterset_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='parameterset')),
-                ('parameterset_versie', models.PositiveIntegerField(blank=True, null=True, verbose_name='versie')),
-                ('invoer', models.JSONField(default=dict, verbose_name='invoer')),
-                ('huishoudtypen', models.JSONField(default=list, verbose_name='huishoudtypen')),
-                ('resultaten', models.JSONField(default=list, verbose_name='uitkomsten')),
-                ('gebruikte_parameters', models.JSONField(default=list, verbose_name='gebruikte parameters')),
-                ('aannames', models.JSONField(default=list, verbose_name='aannames')),
-                ('energiearmoede', models.BooleanField(blank=True, null=True, verbose_name='signaal energiearmoede')),
-                ('energiearmoede_tekst', models.CharField(blank=True, max_length=300, verbose_name='signaal energiearmoede')),
-                ('berekend_op', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='berekend op')),
-                ('berekend_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('wijkplan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='woonlastenberekeningen', to='wup.wijkplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "keuze_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="keuze"),
+                ),
+                (
+                    "alternatief_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="alternatief"
+                    ),
+                ),
+                ("alternatief_naam", models.CharField(max_length=200, verbose_name="alternatief")),
+                (
+                    "techniek_berekening_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="berekening van stap 2"
+                    ),
+                ),
+                (
+                    "voorraad_hash",
+                    models.CharField(
+                        blank=True, max_length=64, verbose_name="hash van de gebouwvoorraad"
+                    ),
+                ),
+                (
+                    "parameterset_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="parameterset"
+                    ),
+                ),
+                (
+                    "parameterset_versie",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="versie"),
+                ),
+                ("invoer", models.JSONField(default=dict, verbose_name="invoer")),
+                ("huishoudtypen", models.JSONField(default=list, verbose_name="huishoudtypen")),
+                ("resultaten", models.JSONField(default=list, verbose_name="uitkomsten")),
+                (
+                    "gebruikte_parameters",
+                    models.JSONField(default=list, verbose_name="gebruikte parameters"),
+                ),
+                ("aannames", models.JSONField(default=list, verbose_name="aannames")),
+                (
+                    "energiearmoede",
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="signaal energiearmoede"
+                    ),
+                ),
+                (
+                    "energiearmoede_tekst",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="signaal energiearmoede"
+                    ),
+                ),
+                (
+                    "berekend_op",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="berekend op"
+                    ),
+                ),
+                (
+                    "berekend_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "wijkplan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="woonlastenberekeningen",
+                        to="wup.wijkplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'woonlastenberekening',
-                'verbose_name_plural': 'woonlastenberekeningen',
-                'ordering': ('-berekend_op', '-pk'),
+                "verbose_name": "woonlastenberekening",
+                "verbose_name_plural": "woonlastenberekeningen",
+                "ordering": ("-berekend_op", "-pk"),
             },
         ),
         migrations.AddConstraint(
-            model_name='activiteit',
-            constraint=models.UniqueConstraint(fields=('wijkplan', 'naam'), name='uitwerking_activiteit_naam_uniek'),
+            model_name="activiteit",
+            constraint=models.UniqueConstraint(
+                fields=("wijkplan", "naam"), name="uitwerking_activiteit_naam_uniek"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='partij',
-            constraint=models.UniqueConstraint(fields=('wijkplan', 'naam'), name='uitwerking_partij_naam_uniek'),
+            model_name="partij",
+            constraint=models.UniqueConstraint(
+                fields=("wijkplan", "naam"), name="uitwerking_partij_naam_uniek"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='realisatiefase',
-            constraint=models.CheckConstraint(condition=models.Q(('einddatum__gte', models.F('begindatum'))), name='uitwerking_fase_eind_na_begin'),
+            model_name="realisatiefase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("einddatum__gte", models.F("begindatum"))),
+                name="uitwerking_fase_eind_na_begin",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='risico',
-            constraint=models.CheckConstraint(condition=models.Q(('kans__gte', 1), ('kans__lte', 5)), name='uitwerking_risico_kans_1_5'),
+            model_name="risico",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kans__gte", 1), ("kans__lte", 5)),
+                name="uitwerking_risico_kans_1_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='risico',
-            constraint=models.CheckConstraint(condition=models.Q(('impact__gte', 1), ('impact__lte', 5)), name='uitwerking_risico_impact_1_5'),
+            model_name="risico",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("impact__gte", 1), ("impact__lte", 5)),
+                name="uitwerking_risico_impact_1_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rol',
-            constraint=models.UniqueConstraint(fields=('activiteit', 'partij'), name='uitwerking_rol_uniek'),
+            model_name="rol",
+            constraint=models.UniqueConstraint(
+                fields=("activiteit", "partij"), name="uitwerking_rol_uniek"
+            ),
         ),
     ]

@@ -137,6 +137,10 @@ def test_the_checks_answer_for_many_plans_in_a_fixed_number_of_queries(gemeente,
 
 
 def test_the_plan_moves_on_only_when_the_organisation_is_ready(plan, projectleider):
+    eigen = {"uitwerking.rollen", "uitwerking.risicos", "uitwerking.planning"}
+    for c in registry.conditions("start_uitvoeringsplan"):
+        if c.key.startswith("uitwerking.") and c.key not in eigen:
+            registry.unregister(c.key)  # another part of step 5 (the fixture restores it)
     with pytest.raises(GatesNotMet) as exc:
         wijkplan_transition(wijkplan=plan, overgang="start_uitvoeringsplan", user=projectleider)
     assert {r.condition.key for r in exc.value.unmet} == {
