@@ -262,6 +262,16 @@ def gekozen_alternatief(plan: Wijkplan) -> GekozenAlternatief:
             _("Het gekozen alternatief ‘%(naam)s’ is nog niet doorgerekend (stap 2).")
             % {"naam": keuze.alternatief_naam},
         )
+    if stand.voorraad_verouderd:
+        return GekozenAlternatief(
+            keuze,
+            stand,
+            _(
+                "De berekening van ‘%(naam)s’ hoort bij een oudere gebouwvoorraad. Reken het "
+                "alternatief eerst opnieuw door in stap 2."
+            )
+            % {"naam": keuze.alternatief_naam},
+        )
     return GekozenAlternatief(keuze, stand)
 
 

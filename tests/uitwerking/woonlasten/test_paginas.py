@@ -151,21 +151,38 @@ def test_the_form_computes_and_shows_errors_next_to_the_fields(pl, plan):
     assert 'value="35,5"' in html
 
 
-def test_an_outdated_result_is_recalculated_with_the_same_inputs(pl, berekend):
-    services_invoer = Woonlastenberekening.objects.get().invoer
+def test_an_outdated_result_is_recalculated_with_the_same_inputs(pl, berekend, beheerder):
+    from techniek.models import Parameterset
+    from techniek.services.parameters import parameterset_concept_maken, parameterset_vaststellen
+
+    invoer = Woonlastenberekening.objects.get().invoer
+    concept = parameterset_concept_maken(
+        bron=Parameterset.objects.get(pk=Woonlastenberekening.objects.get().parameterset_id),
+        user=beheerder,
+        omschrijving="Nieuwe prijzen",
+    )
+    parameterset_vaststellen(parameterset=concept, user=beheerder)
+    html = _html(pl.get(_url("uitwerking-woonlasten", berekend)))
+    assert "verouderd" in html and "nieuwere versie van de financiële parameters" in html
+    assert "Opnieuw berekenen met dezelfde invoer" in html
+    r = pl.post(_url("uitwerking-woonlasten-herberekenen", berekend))
+    assert r.status_code == 302
+    assert Woonlastenberekening.objects.count() == 2
+    nieuw = Woonlastenberekening.objects.first()
+    assert nieuw.invoer == invoer and nieuw.parameterset_id == concept.pk
+    assert "verouderd" not in _html(pl.get(_url("uitwerking-woonlasten", berekend)))
+
+
+def test_after_a_stock_change_step_2_must_compute_first(pl, berekend):
     voorraad = Gebouwvoorraad.objects.get(wijkplan=berekend)
     voorraad.woningen = voorraad.woningen[:1]
     voorraad.invoer_hash = Gebouwvoorraad.hash_van(voorraad.woningen, [])
     voorraad.save()
     html = _html(pl.get(_url("uitwerking-woonlasten", berekend)))
-    assert "verouderd" in html and "de gebouwvoorraad is gewijzigd" in html
-    assert "Opnieuw berekenen met dezelfde invoer" in html
-    r = pl.post(_url("uitwerking-woonlasten-herberekenen", berekend))
-    assert r.status_code == 302
-    # still outdated against step 2's calculation of the old stock: the service refused nothing,
-    # a new row with the same inputs exists
-    assert Woonlastenberekening.objects.count() == 2
-    assert Woonlastenberekening.objects.first().invoer == services_invoer
+    assert "de gebouwvoorraad is gewijzigd" in html
+    r = pl.post(_url("uitwerking-woonlasten-herberekenen", berekend), follow=True)
+    assert "Reken het alternatief eerst opnieuw door in stap 2" in _html(r)
+    assert Woonlastenberekening.objects.count() == 1
 
 
 def test_a_frozen_plan_shows_no_form_and_refuses_a_post(pl, berekend):
