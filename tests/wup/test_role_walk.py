@@ -391,6 +391,39 @@ VERWACHT = {
     "uitwerking-businesscase-herberekenen": _same(NIET_TOEGESTAAN, anoniem=LOGIN),
     "uitwerking-api-businesscase": API_EIGEN_PLAN,
     "uitwerking-api-businesscase-historie": API_EIGEN_PLAN,
+    # --- step 5: woonlasten. Seen like the plan; without a calculation there is no type, no
+    # export and no current result (404 for whoever may see the plan); computing is a POST
+    **{f"uitwerking-woonlasten{naam}": UI_EIGEN_PLAN for naam in ("", "-historie")},
+    **{
+        f"uitwerking-woonlasten-{naam}": {
+            "plan": _same(
+                VERBODEN, anoniem=LOGIN, projectleider=NIET_GEVONDEN, beheerder=NIET_GEVONDEN
+            ),
+            "raadsplan": _same(
+                VERBODEN,
+                anoniem=LOGIN,
+                projectleider=NIET_GEVONDEN,
+                griffier=NIET_GEVONDEN,
+                beheerder=NIET_GEVONDEN,
+            ),
+        }
+        for naam in ("type", "export")
+    },
+    "uitwerking-woonlasten-invoer": UI_ALLEEN_PROJECTLEIDER,
+    "uitwerking-woonlasten-herberekenen": _same(NIET_TOEGESTAAN, anoniem=LOGIN),
+    "uitwerking-api-woonlasten": {
+        "plan": _same(
+            VERBODEN, anoniem=NIET_INGELOGD, projectleider=NIET_GEVONDEN, beheerder=NIET_GEVONDEN
+        ),
+        "raadsplan": _same(
+            VERBODEN,
+            anoniem=NIET_INGELOGD,
+            projectleider=NIET_GEVONDEN,
+            griffier=NIET_GEVONDEN,
+            beheerder=NIET_GEVONDEN,
+        ),
+    },
+    "uitwerking-api-woonlasten-historie": API_EIGEN_PLAN,
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
@@ -580,6 +613,7 @@ def _url(naam, pattern, wereld, planrol):
         **wereld["keuze"][planrol],
         **wereld["organisatie"][planrol],
         "<int:besluit_id>": wereld["besluiten"][planrol],
+        "<int:nummer>": 1,
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]

@@ -28,10 +28,12 @@ _REGELS = ("energie", "vastrecht", "onderhoud", "overig")
 
 @dataclass(frozen=True, slots=True)
 class Lening:
-    """A loan for the one-off costs: yearly rate (fraction) and term in years."""
+    """A loan for the one-off costs: yearly rate (fraction), term in years and, when the lender
+    caps it, the largest amount that can be borrowed (the rest is paid at once)."""
 
     rente: float
     looptijd_jaren: float
+    maximum: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,29 @@ class WoonlastenResultaat:
             "notities": list(self.notities),
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> WoonlastenResultaat:
+        """The result back from :meth:`as_dict` (derived fields such as ``verschil`` are
+        recomputed, not read)."""
+        return cls(
+            naam=data["naam"],
+            eigendom=data["eigendom"],
+            woningtype=data.get("woningtype", ""),
+            regels=tuple(
+                Regel(r["post"], float(r["voor"]), float(r["na"])) for r in data.get("regels", ())
+            ),
+            eenmalig_bruto=float(data["eenmalig_bruto"]),
+            subsidies=float(data["subsidies"]),
+            eenmalig_netto=float(data["eenmalig_netto"]),
+            financiering_per_maand=float(data["financiering_per_maand"]),
+            totaal_voor=float(data["totaal_voor"]),
+            totaal_na=float(data["totaal_na"]),
+            marge_per_maand=float(data.get("marge_per_maand", 0.0)),
+            woonlastenneutraal=bool(data["woonlastenneutraal"]),
+            uitleg=data.get("uitleg", ""),
+            notities=tuple(data.get("notities", ())),
+        )
+
 
 def _fmt(bedrag: float) -> str:
     return f"€ {bedrag:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
@@ -164,6 +189,9 @@ def _controleer(invoer: HuishoudenInvoer, marge: float) -> None:
             problemen.append(Probleem("lening", "de looptijd moet groter dan 0 jaar zijn"))
         if not math.isfinite(invoer.financiering.rente) or invoer.financiering.rente <= -1:
             problemen.append(Probleem("lening", "de rente moet groter zijn dan -100 %"))
+        maximum = invoer.financiering.maximum
+        if maximum is not None and (not math.isfinite(maximum) or maximum < 0):
+            problemen.append(Probleem("lening", "het maximale leenbedrag moet 0 of meer zijn"))
     if not math.isfinite(marge):
         problemen.append(Probleem("marge", "geef een bedrag"))
     if problemen:
@@ -199,12 +227,20 @@ def bereken_woonlasten(
         post = "financiering"
         if isinstance(invoer.financiering, Lening) and netto > 0:
             lening = invoer.financiering
-            financiering = annuiteit(netto, lening.rente, lening.looptijd_jaren, per_maand=True)
+            geleend = netto if lening.maximum is None else min(netto, lening.maximum)
+            financiering = annuiteit(geleend, lening.rente, lening.looptijd_jaren, per_maand=True)
             notities.append(
-                f"De netto eenmalige kosten ({_fmt(netto)}) worden gefinancierd met een lening "
-                f"tegen {lening.rente * 100:.2f} % over {lening.looptijd_jaren:g} jaar: "
-                f"{_fmt(financiering)} per maand."
+                f"De netto eenmalige kosten ({_fmt(geleend)}"
+                + (f" van {_fmt(netto)}" if geleend < netto else "")
+                + f") worden gefinancierd met een lening tegen {lening.rente * 100:.2f} % over "
+                f"{lening.looptijd_jaren:g} jaar: {_fmt(financiering)} per maand."
             )
+            if geleend < netto:
+                notities.append(
+                    f"De lening is ten hoogste {_fmt(lening.maximum)}; de rest "
+                    f"({_fmt(netto - geleend)}) wordt in één keer betaald en staat niet in de "
+                    "maandlasten."
+                )
         else:
             financiering = 0.0
             if netto > 0:

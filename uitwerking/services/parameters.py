@@ -44,7 +44,11 @@ PLAFONDKOLOMMEN = (
 
 def _lees(naam: str) -> list[dict[str, str]]:
     with (DATA / naam).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter=";"))
+        rijen = list(csv.DictReader(f, delimiter=";"))
+    for nummer, rij in enumerate(rijen, start=2):
+        if None in rij or None in rij.values():  # a ';' inside a text would shift the columns
+            raise ValueError(f"{naam}, regel {nummer}: verkeerd aantal kolommen")
+    return rijen
 
 
 def _getal(tekst: str) -> Decimal | None:
