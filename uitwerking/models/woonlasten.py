@@ -30,6 +30,12 @@ class Woonlastenberekening(models.Model):
     #: The parameter set the finance figures came from.
     parameterset_id = models.PositiveBigIntegerField(_("parameterset"), null=True, blank=True)
     parameterset_versie = models.PositiveIntegerField(_("versie"), null=True, blank=True)
+    #: The business case whose heat tariffs were used (``None``: the ACM maximum, or no heat
+    #: network).
+    businesscase_id = models.PositiveBigIntegerField(_("businesscase"), null=True, blank=True)
+    #: Whether the households pay the heat company (a heat network): only then do its tariffs
+    #: matter.
+    met_warmtetarief = models.BooleanField(_("met warmtetarief"), default=False)
     #: What the projectleider entered (rent increases, heat tariff, shares, corrections).
     invoer = models.JSONField(_("invoer"), default=dict)
     #: The household types with their numbers and energy use before and after, and the

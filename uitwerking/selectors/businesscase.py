@@ -492,8 +492,11 @@ def historie(plan: Wijkplan, limiet: int | None = None) -> list[Businesscase]:
     return list(qs[:limiet] if limiet else qs)
 
 
-def huidige_many(plans: Sequence[Wijkplan]) -> dict[int, Businesscase]:
-    """The newest calculation per plan id, for many plans in one query."""
+def huidige_many(
+    plans: Sequence[Wijkplan], *, uitstellen: tuple[str, ...] = ("invoer", "scenarios")
+) -> dict[int, Businesscase]:
+    """The newest calculation per plan id, for many plans in one query (without the fields
+    in ``uitstellen``)."""
     nieuwste = (
         Businesscase.objects.filter(wijkplan__in=[p.pk for p in plans])
         .values("wijkplan_id")
@@ -501,8 +504,7 @@ def huidige_many(plans: Sequence[Wijkplan]) -> dict[int, Businesscase]:
         .values("m")
     )
     return {
-        bc.wijkplan_id: bc
-        for bc in Businesscase.objects.filter(pk__in=nieuwste).defer("invoer", "scenarios")
+        bc.wijkplan_id: bc for bc in Businesscase.objects.filter(pk__in=nieuwste).defer(*uitstellen)
     }
 
 
@@ -599,3 +601,55 @@ def stand(plan: Wijkplan, businesscase: Businesscase | None = None) -> Stand | N
         berekening_gewijzigd=berekening_gewijzigd,
         alternatief_gewijzigd=alternatief_gewijzigd,
     )
+
+
+# --- For the housing costs ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bewonerstarieven:
+    """What the heat company of the business case charges a household in its start year,
+    each charge at most the ACM maximum of that year."""
+
+    businesscase_id: int
+    jaar: int
+    vastrecht_per_jaar: float
+    variabel_per_gj: float
+    aansluitbijdrage: float
+
+
+def _bewonerstarieven(bc: Businesscase) -> Bewonerstarieven | None:
+    waarden = (bc.invoer or {}).get("waarden", {})
+    fp = financiele.financiele_parameters(bc.parameterset_id)
+    jaar = waarden.get("startjaar")
+    if fp is None or jaar is None:
+        return None
+    plafond = _plafond_van(fp.plafonds, int(jaar))
+    eigen = [waarden.get(k) for k in ("vastrecht_per_jaar", "variabel_per_gj", "aansluitbijdrage")]
+    if plafond is None or any(w is None for w in eigen):
+        return None
+    maxima = (plafond.vastrecht_per_jaar, plafond.variabel_per_gj, plafond.aansluitbijdrage)
+    if waarden.get("tarieven_volgen_plafond"):
+        eigen = list(maxima)
+    vast, variabel, aansluiting = (min(float(w), m) for w, m in zip(eigen, maxima, strict=True))
+    return Bewonerstarieven(bc.pk, int(jaar), vast, variabel, aansluiting)
+
+
+def bewonerstarieven_many(
+    plans: Sequence[Wijkplan], keuzes: Mapping[int, object] | None = None
+) -> dict[int, Bewonerstarieven]:
+    """Per plan the heat company's tariffs from its newest business case, when that was
+    calculated for the current choice (two queries, plus those of a parameter set not yet
+    read; one less with the current ``keuzes`` given). Step 5's housing costs use them instead
+    of the ACM maximum."""
+    if keuzes is None:
+        keuzes = keuze_selectors.huidige_keuzes_many(plans)
+    uit = {}
+    for bc in huidige_many(plans, uitstellen=("resultaat", "scenarios")).values():
+        keuze = keuzes.get(bc.wijkplan_id)
+        if keuze is None or keuze.pk != bc.keuze_id:
+            continue
+        tarieven = _bewonerstarieven(bc)
+        if tarieven is not None:
+            uit[bc.wijkplan_id] = tarieven
+    return uit

@@ -373,8 +373,16 @@ def laatste_many(plans: Sequence[Wijkplan]) -> dict[int, Woonlastenberekening]:
     return uit
 
 
-def _redenen(b: Woonlastenberekening, keuze, standen, param_oud: bool) -> tuple[str, ...]:
+def _redenen(
+    b: Woonlastenberekening, keuze, standen, param_oud: bool, businesscase_id: int | None
+) -> tuple[str, ...]:
     redenen = []
+    if b.met_warmtetarief and businesscase_id != b.businesscase_id:
+        redenen.append(
+            _("de businesscase van het warmtebedrijf is (opnieuw) berekend, met eigen tarieven")
+            if businesscase_id
+            else _("de tarieven van het warmtebedrijf uit de businesscase gelden niet meer")
+        )
     if param_oud:
         redenen.append(_("er is een nieuwere versie van de financiële parameters vastgesteld"))
     if keuze is None or keuze.pk != b.keuze_id:
@@ -396,6 +404,7 @@ def standen_many(plans: Sequence[Wijkplan]) -> dict[int, Stand]:
     from keuze.selectors import huidige_keuzes_many
     from techniek.selectors.alternatieven import alternatieven_many
     from uitwerking import parameters
+    from uitwerking.selectors.businesscase import bewonerstarieven_many
 
     laatste = laatste_many(plans)
     if not laatste:
@@ -404,10 +413,17 @@ def standen_many(plans: Sequence[Wijkplan]) -> dict[int, Stand]:
     keuzes = huidige_keuzes_many(met)
     alternatieven = alternatieven_many(met)
     oud = parameters.verouderd_many({b.parameterset_id for b in laatste.values()})
+    tarieven = bewonerstarieven_many(met, keuzes)
     return {
         pk: Stand(
             b,
-            _redenen(b, keuzes.get(pk), alternatieven.get(pk, []), oud.get(b.parameterset_id)),
+            _redenen(
+                b,
+                keuzes.get(pk),
+                alternatieven.get(pk, []),
+                oud.get(b.parameterset_id),
+                tarieven[pk].businesscase_id if pk in tarieven else None,
+            ),
         )
         for pk, b in laatste.items()
     }

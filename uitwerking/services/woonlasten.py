@@ -46,7 +46,9 @@ from uitwerking.financien.woonlasten import (
     PARTICULIERE_HUURDER,
 )
 from uitwerking.models import Woonlastenberekening
+from uitwerking.selectors import businesscase as businesscase_selectors
 from uitwerking.selectors import woonlasten as selectors
+from uitwerking.selectors.businesscase import Bewonerstarieven
 from wup import schrijven
 from wup.models import Wijkplan
 
@@ -328,9 +330,11 @@ def bereken(
     fp,
     invoer: Invoer,
     energiearmoede: bool | None,
+    bedrijf: Bewonerstarieven | None = None,
 ) -> Rekenuitkomst:
     """The housing costs of every household type (no database). Raises ``ValidationError``
-    with what is missing."""
+    with what is missing. ``bedrijf``: the heat company's tariffs from the business case,
+    used instead of the ACM maximum."""
     fouten: dict[str, str] = {}
     aannames: list[str] = []
     aandelen = invoer.aandelen or cijfers.aandelen
@@ -393,8 +397,30 @@ def bereken(
             )
         )
     tarief = invoer.warmtetarief
+    vastrecht_warmte = aansluitbijdrage = None
     if warmtenet:
-        if tarief is None:
+        vastrecht_warmte, aansluitbijdrage = plafond.vastrecht_per_jaar, plafond.aansluitbijdrage
+        if bedrijf is not None:
+            vastrecht_warmte = min(bedrijf.vastrecht_per_jaar, vastrecht_warmte)
+            aansluitbijdrage = min(bedrijf.aansluitbijdrage, aansluitbijdrage)
+            aannames.append(
+                _(
+                    "Vastrecht (€ %(v)s per jaar) en aansluitbijdrage (€ %(a)s): de tarieven "
+                    "van het warmtebedrijf in de businesscase (startjaar %(jaar)s), nooit meer "
+                    "dan het ACM-maximum."
+                )
+                % {"v": _fmt(vastrecht_warmte), "a": _fmt(aansluitbijdrage), "jaar": bedrijf.jaar}
+            )
+        if tarief is None and bedrijf is not None:
+            tarief = min(bedrijf.variabel_per_gj, plafond.variabel_per_gj)
+            aannames.append(
+                _(
+                    "Warmtetarief: € %(t)s per GJ, het tarief van het warmtebedrijf in de "
+                    "businesscase (startjaar %(jaar)s)."
+                )
+                % {"t": _fmt(tarief), "jaar": bedrijf.jaar}
+            )
+        elif tarief is None:
             tarief = plafond.variabel_per_gj
             aannames.append(
                 _(
@@ -452,11 +478,11 @@ def bereken(
         vastrecht_na, onderhoud_na = 0.0, pw.onderhoud_installatie
         if pw.soort == SOORT_WARMTENET:
             warmte_na = warmte
-            vastrecht_na, onderhoud_na = plafond.vastrecht_per_jaar, 0.0
+            vastrecht_na, onderhoud_na = vastrecht_warmte, 0.0
         elif pw.soort == SOORT_BOOSTER:
             warmte_na = max(warmte - e_warmte, 0.0)
             stroom_na = stroom_nu + e_warmte / GJ_PER_KWH
-            vastrecht_na = plafond.vastrecht_per_jaar
+            vastrecht_na = vastrecht_warmte
         elif pw.soort == SOORT_HYBRIDE:
             gas_na = pw.gas_gj * f_warmte / GJ_PER_M3
             stroom_na = stroom_nu + e_warmte / GJ_PER_KWH
@@ -474,7 +500,7 @@ def bereken(
             "installatie": round(pw.installatie, 2),
         }
         if warmtenet:
-            eenmalig["aansluitbijdrage"] = float(plafond.aansluitbijdrage)
+            eenmalig["aansluitbijdrage"] = float(aansluitbijdrage)
         subsidies = {}
         if h.eigendom == EIGENAAR and warmtenet:
             subsidies["ISDE warmtenet"] = k["ISDE_warmtenet"]
@@ -605,6 +631,23 @@ def bereken(
                 "bron": bron,
             },
         ]
+        if bedrijf is not None:
+            gebruikt.append(
+                {
+                    "naam": _("Tarieven warmtebedrijf (businesscase)"),
+                    "waarde": tarief if invoer.warmtetarief is None else None,
+                    "eenheid": "EUR/GJ",
+                    "bron": _(
+                        "businesscase van het plan, startjaar %(jaar)s: vastrecht € %(v)s per "
+                        "jaar, aansluitbijdrage € %(a)s"
+                    )
+                    % {
+                        "jaar": bedrijf.jaar,
+                        "v": _fmt(vastrecht_warmte),
+                        "a": _fmt(aansluitbijdrage),
+                    },
+                }
+            )
         if invoer.warmtetarief is not None:
             gebruikt.append(
                 {
@@ -642,6 +685,7 @@ def woonlasten_berekenen(
         berekening = gekozen.berekening
         typen = selectors.woningtypen((berekening.voorraad or {}).get("woningen") or [])
         ea = selectors.energiearmoede(plan)
+        bedrijf = businesscase_selectors.bewonerstarieven_many([plan]).get(plan.pk)
         uitkomst = bereken(
             typen=typen,
             cijfers=selectors.gebiedscijfers(plan),
@@ -649,8 +693,15 @@ def woonlasten_berekenen(
             fp=fp,
             invoer=invoer,
             energiearmoede=ea.signaal,
+            bedrijf=bedrijf,
+        )
+        warmtenet = soort_van(gekozen.stand.alternatief.sjabloon) in (
+            SOORT_WARMTENET,
+            SOORT_BOOSTER,
         )
         return Woonlastenberekening.objects.create(
+            businesscase_id=bedrijf.businesscase_id if bedrijf and warmtenet else None,
+            met_warmtetarief=warmtenet,
             wijkplan=plan,
             keuze_id=gekozen.keuze.pk,
             alternatief_id=gekozen.stand.alternatief.pk,
