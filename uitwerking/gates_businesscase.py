@@ -4,7 +4,8 @@
 
 ``uitwerking.businesscase`` is met when the plan's newest business case was calculated for the
 choice that counts now (not for an earlier one) and its finance parameters were not replaced by
-a newer published set. Three queries for any number of plans.
+a newer published set, or when the chosen alternative has no heat network (no heat company,
+no business case of one). A fixed number of queries for any number of plans.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def businesscase_berekend(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
     keuzes = keuze_selectors.huidige_keuzes_many(plans)
     bcs = selectors.huidige_many(plans)
     verouderd = financiele.verouderd_many({bc.parameterset_id for bc in bcs.values()})
+    zonder_net = selectors.zonder_warmtenet_many(plans, keuzes)
     uitkomst = {}
     for plan in plans:
         keuze, bc = keuzes.get(plan.pk), bcs.get(plan.pk)
@@ -39,6 +41,16 @@ def businesscase_berekend(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
                     "er is nog geen warmteoplossing gekozen. Leg in stap 4 de keuze vast en "
                     "bereken daarna de businesscase van het gekozen alternatief."
                 ),
+            )
+        elif plan.pk in zonder_net and (bc is None or bc.keuze_id != keuze.pk):
+            uitkomst[plan.pk] = GateOutcome(
+                True,
+                _(
+                    "‘%(naam)s’ heeft geen warmtenet: er is geen warmtebedrijf, dus geen "
+                    "businesscase van een warmtebedrijf nodig. De kosten liggen bij de eigenaren; "
+                    "zie de woonlasten."
+                )
+                % {"naam": keuze.alternatief_naam},
             )
         elif bc is None:
             uitkomst[plan.pk] = GateOutcome(

@@ -653,3 +653,24 @@ def bewonerstarieven_many(
         if tarieven is not None:
             uit[bc.wijkplan_id] = tarieven
     return uit
+
+
+def zonder_warmtenet_many(plans: Sequence[Wijkplan], keuzes: Mapping[int, object]) -> set[int]:
+    """The plans whose chosen alternative has no heat network in its latest finished step-2
+    calculation (no investment in network, source or connections): there is no heat company,
+    so no business case of one is needed (one query)."""
+    gekozen = {
+        plan.pk: keuzes[plan.pk].alternatief_id
+        for plan in plans
+        if keuzes.get(plan.pk) is not None and keuzes[plan.pk].alternatief_id
+    }
+    berekeningen = techniek_alternatieven.laatste_klare_berekeningen(gekozen.values())
+    uit = set()
+    for plan_id, alternatief_id in gekozen.items():
+        berekening = berekeningen.get(alternatief_id)
+        if (
+            berekening is not None
+            and (_investeringen(berekening, (berekening.samenvatting or {}).get("kosten", []))[2])
+        ):
+            uit.add(plan_id)
+    return uit

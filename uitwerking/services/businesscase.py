@@ -558,6 +558,22 @@ def businesscase_berekenen(
         waarden, herkomst, aangepast = samenvoegen(start, invoer)
         fp = start.fp
         schoon = _controleer(waarden, fp)
+        if start.zonder_warmtenet and not any(
+            w["bedrag"] for w in schoon["investeringen"].values()
+        ):
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: [
+                        _(
+                            "‘%(naam)s’ heeft in stap 2 geen warmtenet: er is geen warmtebedrijf "
+                            "en dus geen businesscase nodig. De kosten voor bewoners staan bij de "
+                            "woonlasten. Komt er toch een collectieve voorziening, vul dan de "
+                            "investeringen van het warmtebedrijf in."
+                        )
+                        % {"naam": start.alternatief.naam}
+                    ]
+                }
+            )
         prijzen = selectors.prijzen(
             fp, schoon["startjaar"], schoon["looptijd_jaren"], schoon["inkoopkosten_per_gj"]
         )
