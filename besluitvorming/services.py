@@ -3,12 +3,12 @@
 ``documentversie_aanvragen`` (web page and API) adds a numbered version in the queue and hands
 it to the Celery task after commit; ``documentversie_maken`` (the task) renders it. The task is
 idempotent: a finished or failed version is left alone, so a second delivery never makes a
-second file or version; a version another worker is still rendering is left to that worker.
+second file or version. Two deliveries at the same moment may both render, but the file is
+written and the version finished under a row lock, once: the second finds it done.
 """
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import logging
 import uuid
@@ -17,7 +17,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +30,9 @@ from wup.models import Wijkplan
 from wup.permissions import User
 
 logger = logging.getLogger(__name__)
+
+#: Errors that pass: the task retries them with backoff.
+TRANSIENT = (OperationalError, InterfaceError, ConnectionError)
 
 
 def documentversie_aanvragen(
@@ -80,7 +83,6 @@ def documentversie_maken(*, versie_id: int) -> Documentversie | None:
     A render error marks the version ``mislukt`` with a Dutch message; a transient error (the
     database or the storage) propagates, so the task retries it.
     """
-    nu = timezone.now()
     with transaction.atomic():
         v = (
             Documentversie.objects.select_for_update()
@@ -90,11 +92,8 @@ def documentversie_maken(*, versie_id: int) -> Documentversie | None:
         )
         if v is None or v.status in (Documentversie.Status.KLAAR, Documentversie.Status.MISLUKT):
             return v
-        bezig_sinds = v.gestart_op if v.status == Documentversie.Status.BEZIG else None
-        grens = datetime.timedelta(seconds=settings.WUP_PDF_TIJDLIMIET + 60)
-        if bezig_sinds is not None and nu - bezig_sinds < grens:
-            return v  # another delivery of the task is rendering it right now
-        v.status, v.gestart_op, v.pogingen = Documentversie.Status.BEZIG, nu, v.pogingen + 1
+        v.status, v.gestart_op = Documentversie.Status.BEZIG, timezone.now()
+        v.pogingen += 1
         v.save(update_fields=["status", "gestart_op", "pogingen"])
     try:
         pdf = pdf_renderen(
@@ -102,6 +101,8 @@ def documentversie_maken(*, versie_id: int) -> Documentversie | None:
         )
     except RenderFout as e:
         return _mislukt(versie_id, e.melding)
+    except TRANSIENT:
+        raise  # the database or the broker is away for a moment: the task retries
     except SoftTimeLimitExceeded:
         return _mislukt(
             versie_id,

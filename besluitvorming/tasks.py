@@ -7,7 +7,7 @@ from django.db import InterfaceError, OperationalError
 
 @shared_task(
     acks_late=True,
-    autoretry_for=(ConnectionError, OperationalError, InterfaceError, OSError),
+    autoretry_for=(ConnectionError, OperationalError, InterfaceError),
     retry_backoff=True,
     max_retries=5,
     soft_time_limit=settings.WUP_PDF_TIJDLIMIET,
