@@ -46,6 +46,7 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML, URLFetcher
 from weasyprint.urls import URLFetcherResponse
 
+from besluitvorming.fouten import RenderFout
 from wup import document, selectors
 from wup.registry import steps
 
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from wup.models import Wijkplan
 
 logger = logging.getLogger(__name__)
+
+__all__ = ["BASIS_URL", "BronGeweigerd", "RenderFout", "VeiligeFetcher", "pdf_renderen"]
 
 #: The base URL of the print document. The ``.invalid`` domain never resolves (RFC 2606) and the
 #: fetcher never goes to the network: it only maps ``/static/`` and ``/media/`` on it to disk.
@@ -65,14 +68,6 @@ mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("font/woff", ".woff")
 mimetypes.add_type("font/woff2", ".woff2")
 mimetypes.add_type("text/css", ".css")
-
-
-class RenderFout(Exception):
-    """The PDF could not be made; ``melding`` says why in plain Dutch."""
-
-    def __init__(self, melding: str) -> None:
-        super().__init__(melding)
-        self.melding = melding
 
 
 class BronGeweigerd(ValueError):

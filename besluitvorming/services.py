@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from besluitvorming import selectors
+from besluitvorming.fouten import RenderFout
 from besluitvorming.models import Documentversie
-from besluitvorming.pdf import RenderFout, pdf_renderen
 from wup.constants import Fase
 from wup.models import Wijkplan
 from wup.permissions import User
@@ -65,6 +65,13 @@ def documentversie_aanvragen(
         )
         transaction.on_commit(lambda: documentversie_maken.delay(versie.pk))
     return versie
+
+
+def pdf_renderen(plan: Wijkplan, **kwargs) -> bytes:
+    """The renderer, imported when it is used: web processes never load WeasyPrint."""
+    from besluitvorming.pdf import pdf_renderen as renderen
+
+    return renderen(plan, **kwargs)
 
 
 def _mislukt(versie_id: int, melding: str) -> Documentversie | None:
