@@ -182,3 +182,33 @@ def test_a_request_key_of_another_plan_is_refused(plan, projectleider, gemeente)
     services.documentversie_aanvragen(plan=ander, user=projectleider, sleutel=sleutel)
     with pytest.raises(PermissionDenied):
         services.documentversie_aanvragen(plan=plan, user=projectleider, sleutel=sleutel)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_at_the_same_moment_get_the_next_two_numbers(plan, projectleider, snel):
+    import threading
+
+    from django.db import connection
+
+    start = threading.Barrier(2)
+    nummers, fouten = [], []
+
+    def aanvragen():
+        try:
+            start.wait()
+            nummers.append(services.documentversie_aanvragen(plan=plan, user=projectleider).nummer)
+        except Exception as e:  # pragma: no cover - reported below
+            fouten.append(e)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=aanvragen) for _ in range(2)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+
+    assert fouten == []
+    assert sorted(nummers) == [1, 2]
+    assert set(Documentversie.objects.values_list("status", flat=True)) == {"klaar"}
