@@ -115,9 +115,9 @@ class VeiligeFetcher(URLFetcher):
         eigen = urlsplit(BASIS_URL)
         if (delen.scheme, delen.netloc) != (eigen.scheme, eigen.netloc):
             raise BronGeweigerd("alleen eigen statische bestanden en data:-URI's")
-        if delen.query or "\\" in delen.path or "\x00" in delen.path:
-            raise BronGeweigerd("ongeldig pad")
         pad = unquote(delen.path)
+        if delen.query or "\\" in pad or "\x00" in pad:
+            raise BronGeweigerd("ongeldig pad")
         if any(deel in ("..", ".") for deel in pad.split("/")):
             raise BronGeweigerd("pad buiten de toegestane mappen")
         if pad.startswith(settings.STATIC_URL):
@@ -148,6 +148,8 @@ class VeiligeFetcher(URLFetcher):
         kandidaat = self._media / relatief
         if not _binnen(kandidaat, [self._media]):
             raise BronGeweigerd("geen mediabestand van het project")
+        if kandidaat.resolve().is_relative_to(self._media / _PRIVE_MEDIA):  # via a symlink
+            raise BronGeweigerd("besloten bestand")
         return kandidaat
 
     def _data(self, url: str) -> URLFetcherResponse:

@@ -116,6 +116,20 @@ def test_the_fetcher_refuses(url, geen_netwerk):
     assert fetcher.geweigerd == [url]
 
 
+def test_a_symlink_out_of_the_allowed_folders_is_refused(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    (settings.MEDIA_ROOT / "prive").mkdir()
+    (settings.MEDIA_ROOT / "prive" / "geheim.pdf").write_bytes(b"%PDF")
+    (settings.MEDIA_ROOT / "wachtwoorden").symlink_to("/etc/passwd")
+    (settings.MEDIA_ROOT / "kopie.pdf").symlink_to(settings.MEDIA_ROOT / "prive" / "geheim.pdf")
+    fetcher = VeiligeFetcher()
+    for naam in ("wachtwoorden", "kopie.pdf"):
+        with pytest.raises(BronGeweigerd):
+            fetcher.fetch(BASIS_URL + "media/" + naam)
+    assert len(fetcher.geweigerd) == 2
+
+
 def test_the_fetcher_serves_own_static_and_media_files_and_small_data_uris(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "kaart.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
