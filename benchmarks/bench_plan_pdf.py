@@ -1,6 +1,6 @@
 """Benchmark: the council PDF of a large plan, made the way the worker makes it.
 
-Builds a plan whose document runs to about 40 pages with 12 charts (bar, grouped bar, stacked
+Builds a plan whose document runs to about 48 pages with 12 charts (bar, grouped bar, stacked
 bar and line charts of ``wup.charts``, each with its table) and long tables and text, then
 requests a version and runs the Celery task in-process (``documentversie_maken``): composing
 the chapters, rendering with WeasyPrint (PDF/UA-1) and storing the file. Reports the wall time
