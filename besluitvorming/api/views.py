@@ -105,7 +105,9 @@ class VersiesView(ApiView):
     def post(self, request: Request, id: int) -> Response:
         plan = plan_voor(request, id)
         if not selectors.mag_aanvragen(plan, request.user):
-            raise PermissionDenied(_(_AANVRAAG_403))
+            raise PermissionDenied(
+                _("Alleen de projectleider van dit plan of een beheerder kan een PDF laten maken.")
+            )
         invoer = AanvraagSerializer(data=request.data if request.data else {})
         invoer.is_valid(raise_exception=True)
         v = services.documentversie_aanvragen(
