@@ -80,6 +80,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_voortgang.py
 	$(BIN)/python benchmarks/bench_cbs_import.py
 	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_plan_pdf.py
 	$(BIN)/python benchmarks/bench_participatie_piek.py
 
 # Resolve pyproject.toml afresh (without the old lock) and record every installed version.

@@ -7,9 +7,12 @@ class BesluitvormingConfig(AppConfig):
     verbose_name = _("Stap 6: Uitvoeringsplan en besluitvorming")
 
     def ready(self) -> None:
-        from wup.constants import Fase, Spoor
-        from wup.registry import Step, steps
+        from wup.constants import Fase, Rol, Spoor
+        from wup.registry import PlanPage, Step, steps
+        from wup.roles import grant
 
+        # A beheerder may have a PDF made of any plan (a projectleider of his own plans).
+        grant(Rol.BEHEERDER, "besluitvorming.add_documentversie")
         steps.register(
             Step(
                 number=6,
@@ -24,5 +27,8 @@ class BesluitvormingConfig(AppConfig):
                 fasen=(Fase.UITVOERINGSPLAN, Fase.TER_BESLUITVORMING, Fase.VASTGESTELD),
                 sporen=(Spoor.ORGANISATORISCH,),
                 template="wup/stap.html",
+                pages=(PlanPage(_("Plandocument als PDF"), "besluitvorming-versies"),),
+                urls="besluitvorming.urls",
+                api_urls="besluitvorming.api.urls",
             )
         )

@@ -298,3 +298,10 @@ WUP_BEWAARTERMIJN_MAANDEN = env.int("WUP_BEWAARTERMIJN_MAANDEN", default=12)
 #: Overrides the rate limit of every public form ("1000/m"; empty: each form's own rate). Only
 #: for load tests from one address; in production each form keeps its own limit.
 WUP_PUBLIEK_RATE = env.str("WUP_PUBLIEK_RATE", default="")
+#: The municipality's logo on the title page of the council PDF: the path of a static file.
+WUP_GEMEENTE_LOGO = env.str("WUP_GEMEENTE_LOGO", default="img/gemeente-logo.svg")
+#: Limits of rendering the council PDF: seconds per render, bytes of the finished PDF, and bytes
+#: of one image, stylesheet or font it may load (from the project's own static and media files).
+WUP_PDF_TIJDLIMIET = env.int("WUP_PDF_TIJDLIMIET", default=120)
+WUP_PDF_MAX_BYTES = env.int("WUP_PDF_MAX_BYTES", default=50 * 1024 * 1024)
+WUP_PDF_MAX_BRON_BYTES = env.int("WUP_PDF_MAX_BRON_BYTES", default=5 * 1024 * 1024)

@@ -8,9 +8,11 @@ import datetime
 
 import pytest
 from django.contrib.admin.sites import site as admin_site
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from besluitvorming.models import Documentversie
 from keuze.models import Criterium, Keuze
 from participatie.models import (
     Bijeenkomst,
@@ -424,6 +426,15 @@ VERWACHT = {
         ),
     },
     "uitwerking-api-woonlasten-historie": API_EIGEN_PLAN,
+    # --- step 6: the council PDF. Its versions, progress and file are seen like the plan's
+    # document; asking for a new version is a POST (the projectleider's or a beheerder's)
+    **{
+        f"besluitvorming-{naam}": UI_EIGEN_PLAN for naam in ("versies", "versie", "versie-download")
+    },
+    **{
+        f"besluitvorming-api-{naam}": API_EIGEN_PLAN
+        for naam in ("versies", "versie", "versie-download")
+    },
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
@@ -465,7 +476,7 @@ def wereld(gemeente, griffier, beheerder):
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
     alternatieven, partijen, maatregelen, contactmomenten = {}, {}, {}, {}
     raadplegingen, vragen, responscodes = {}, {}, {}
-    publiek, keuze, besluiten, organisatie = {}, {}, {}, {}
+    publiek, keuze, besluiten, organisatie, versies = {}, {}, {}, {}, {}
     nu = timezone.now()
     for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
         alt = Alternatief.objects.create(
@@ -516,6 +527,13 @@ def wereld(gemeente, griffier, beheerder):
             ).pk,
             "<int:inbreng_id>": Inbreng.objects.create(wijkplan=p, soort="vraag", tekst="?").pk,
         }
+        versie = Documentversie.objects.create(
+            wijkplan=p, nummer=1, fase=p.fase, aangevraagd_door=pl
+        )
+        versie.bestand.save(versie.bestandsnaam, ContentFile(b"%PDF-1.7"), save=False)
+        versie.status, versie.sha256, versie.grootte = "klaar", "0" * 64, 8
+        versie.save()
+        versies[soort] = versie.pk
         keuze[soort] = {
             "<int:criterium_id>": Criterium.objects.create(
                 wijkplan=p,
@@ -570,6 +588,7 @@ def wereld(gemeente, griffier, beheerder):
         "keuze": keuze,
         "organisatie": organisatie,
         "besluiten": besluiten,
+        "versies": versies,
         "plannen": {
             "plan": (plan, "start_verkenning", None),
             "raadsplan": (raadsplan, "vaststellen", rij),
@@ -614,6 +633,7 @@ def _url(naam, pattern, wereld, planrol):
         **wereld["organisatie"][planrol],
         "<int:besluit_id>": wereld["besluiten"][planrol],
         "<int:nummer>": 1,
+        "<int:versie_id>": wereld["versies"][planrol],
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]
