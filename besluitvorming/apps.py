@@ -7,9 +7,14 @@ class BesluitvormingConfig(AppConfig):
     verbose_name = _("Stap 6: Uitvoeringsplan en besluitvorming")
 
     def ready(self) -> None:
+        from besluitvorming import registratie_raad, registratie_uitvoeringsplan
+        from besluitvorming.urls import PAGES
         from wup.constants import Fase, Rol, Spoor
-        from wup.registry import PlanPage, Step, steps
+        from wup.registry import Step, steps
         from wup.roles import grant
+
+        for deel in (registratie_uitvoeringsplan, registratie_raad):
+            deel.register()
 
         # A beheerder may have a PDF made of any plan (a projectleider of his own plans).
         grant(Rol.BEHEERDER, "besluitvorming.add_documentversie")
@@ -27,7 +32,7 @@ class BesluitvormingConfig(AppConfig):
                 fasen=(Fase.UITVOERINGSPLAN, Fase.TER_BESLUITVORMING, Fase.VASTGESTELD),
                 sporen=(Spoor.ORGANISATORISCH,),
                 template="wup/stap.html",
-                pages=(PlanPage(_("Plandocument als PDF"), "besluitvorming-versies"),),
+                pages=PAGES,
                 urls="besluitvorming.urls",
                 api_urls="besluitvorming.api.urls",
             )

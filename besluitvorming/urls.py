@@ -1,13 +1,10 @@
-"""Web pages of step 6: the versions of the council PDF, one version's progress, its file."""
+"""Web pages of step 6, one URLconf per part."""
 
-from django.urls import path
+from besluitvorming import urls_document, urls_raad, urls_uitvoeringsplan
 
-from besluitvorming import views as v
+DELEN = (urls_uitvoeringsplan, urls_document, urls_raad)
 
-PLAN = "wijkplannen/<int:pk>/document/versies"
+urlpatterns = [p for deel in DELEN for p in deel.urlpatterns]
 
-urlpatterns = [
-    path(PLAN, v.versies, name="besluitvorming-versies"),
-    path(f"{PLAN}/<int:versie_id>", v.versie, name="besluitvorming-versie"),
-    path(f"{PLAN}/<int:versie_id>/pdf", v.download, name="besluitvorming-versie-download"),
-]
+#: The pages of step 6 in the plan navigation, part by part.
+PAGES = tuple(page for deel in DELEN for page in deel.PAGES)

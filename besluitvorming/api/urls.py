@@ -1,18 +1,7 @@
-"""API of step 6: the versions of a plan's council PDF (under /api/v1/, kebab-case, no
-trailing slashes)."""
+"""API of step 6, one URLconf per part (under /api/v1/)."""
 
-from django.urls import path
-
-from besluitvorming.api import views
-
-BASIS = "wijkplannen/<int:id>/document/versies"
+from besluitvorming.api import urls_document, urls_raad, urls_uitvoeringsplan
 
 urlpatterns = [
-    path(BASIS, views.VersiesView.as_view(), name="besluitvorming-api-versies"),
-    path(f"{BASIS}/<int:versie_id>", views.VersieView.as_view(), name="besluitvorming-api-versie"),
-    path(
-        f"{BASIS}/<int:versie_id>/pdf",
-        views.VersieDownloadView.as_view(),
-        name="besluitvorming-api-versie-download",
-    ),
+    p for deel in (urls_uitvoeringsplan, urls_document, urls_raad) for p in deel.urlpatterns
 ]

@@ -6,7 +6,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import besluitvorming.models
+import besluitvorming.models.document
 
 
 class Migration(migrations.Migration):
@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=255,
-                        upload_to=besluitvorming.models._bestandsnaam,
+                        upload_to=besluitvorming.models.document._bestandsnaam,
                         verbose_name="bestand",
                     ),
                 ),

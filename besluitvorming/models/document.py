@@ -19,6 +19,8 @@ from wup.exceptions import WupError
 
 #: Generated PDFs live below this folder of the media storage. It is never served directly:
 #: only the permission-checked download views hand out a file.
+__all__ = ["PRIVE_MAP", "Documentversie", "VersieOnveranderlijk"]
+
 PRIVE_MAP = "prive/plandocumenten"
 
 

@@ -1,0 +1,5 @@
+"""What step 6's part 'raad' registers with the core (gates, chapters, demo preparers)."""
+
+
+def register() -> None:
+    pass
