@@ -265,8 +265,17 @@ def _controleer(invoer: BusinesscaseInvoer) -> list[Subsidie]:
     return subsidies
 
 
+def plafondjaar(plafonds: Mapping[int, Tariefplafond], jaar: int) -> int | None:
+    """The year whose ACM cap holds in ``jaar``: the latest known year up to it, else the
+    first known year (``None`` without caps)."""
+    if not plafonds:
+        return None
+    eerder = [j for j in plafonds if j <= jaar]
+    return max(eerder) if eerder else min(plafonds)
+
+
 def _plafond(plafonds: Mapping[int, Tariefplafond], jaar: int) -> Tariefplafond:
-    return plafonds[max(j for j in plafonds if j <= jaar)]
+    return plafonds[plafondjaar(plafonds, jaar)]
 
 
 def _fmt(bedrag: float) -> str:

@@ -24,6 +24,7 @@ from keuze import selectors as keuze_selectors
 from techniek.selectors import alternatieven as techniek_alternatieven
 from uitwerking import parameters as financiele
 from uitwerking.financien import BusinesscaseResultaat, FinancienFout, Tariefplafond
+from uitwerking.financien.businesscase import plafondjaar
 from uitwerking.models import Businesscase
 from wup.models import Wijkplan
 
@@ -458,10 +459,8 @@ def _voorinvulling(plan: Wijkplan, berekening, fp) -> tuple[dict, dict, bool]:
 
 
 def _plafond_van(plafonds: Mapping[int, Tariefplafond], jaar: int) -> Tariefplafond | None:
-    if not plafonds:
-        return None
-    eerder = [j for j in plafonds if j <= jaar]
-    return plafonds[max(eerder)] if eerder else plafonds[min(plafonds)]
+    gekozen = plafondjaar(plafonds, jaar)
+    return None if gekozen is None else plafonds[gekozen]
 
 
 # --- Stored business cases ------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from uitwerking.financien import (
     Maandlasten,
     bereken_woonlasten,
 )
+from uitwerking.financien.businesscase import plafondjaar
 from uitwerking.financien.woonlasten import (
     EIGENAAR,
     HUURDER_CORPORATIE,
@@ -301,13 +302,8 @@ def per_woning(berekening, sjabloon: str) -> PerWoning:
 
 def _plafond(fp, jaar: int):
     plafonds = dict(fp.plafonds or {})
-    if not plafonds:
-        return None, None
-    if jaar in plafonds:
-        return jaar, plafonds[jaar]
-    eerder = [j for j in plafonds if j <= jaar]
-    gekozen = max(eerder) if eerder else min(plafonds)
-    return gekozen, plafonds[gekozen]
+    gekozen = plafondjaar(plafonds, jaar)
+    return gekozen, (None if gekozen is None else plafonds[gekozen])
 
 
 def _fmt(x: float) -> str:
