@@ -442,6 +442,9 @@ VERWACHT = {
     "besluitvorming-raad-besluit": UI_EIGEN_PLAN,
     "besluitvorming-raad-inbox": _same(VERBODEN, anoniem=LOGIN, griffier=OK),
     "besluitvorming-raad-publiek-pdf": _same(NIET_GEVONDEN),
+    "besluitvorming-api-raad-aanbieding": API_EIGEN_PLAN,
+    "besluitvorming-api-raad-besluit": API_EIGEN_PLAN,
+    "besluitvorming-api-raad-inbox": _same(VERBODEN, anoniem=NIET_INGELOGD, griffier=OK),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
