@@ -46,14 +46,10 @@ def demo_pdf(stdout, plan, overgang: str, projectleider) -> None:
 def register() -> None:
     from besluitvorming import gates_raad
     from participatie import publiek_blokken
-    from wup.constants import Rol, Spoor
+    from wup.constants import Spoor
     from wup.registry import demo_preparers
-    from wup.roles import grant
     from wup.workflow import gates
 
-    # The griffier queues the final PDF when he records the adoption (and may have a PDF made
-    # of a plan he sees, i.e. one that went to the council).
-    grant(Rol.GRIFFIER, "besluitvorming.add_documentversie")
     gates.register(
         key="besluitvorming.pdf",
         transition="aanbieden_aan_raad",

@@ -75,6 +75,16 @@ def raadsbesluiten_van(plan: Wijkplan) -> QuerySet[Raadsbesluit]:
     )
 
 
+def projectleider_van(plan: Wijkplan):
+    """An active projectleider of the plan (the lowest id), or None."""
+    from guardian.shortcuts import get_users_with_perms
+
+    leiders = get_users_with_perms(
+        plan, only_with_perms_in=["change_wijkplan"], with_group_users=False
+    )
+    return leiders.filter(is_active=True).order_by("pk").first()
+
+
 def mag_aanbieden(plan: Wijkplan, user: User) -> bool:
     return wup_selectors.is_projectleider(plan, user)
 

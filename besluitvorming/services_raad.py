@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from besluitvorming import selectors as document_selectors
 from besluitvorming import selectors_raad as selectors
 from besluitvorming import services as document_services
 from besluitvorming.models import Aanbieding, Documentversie, Raadsbesluit
@@ -212,21 +213,34 @@ def raadsbesluit_vastleggen(
 
 
 def definitieve_versie_aanvragen(
-    *, plan: Wijkplan, user: User, raadsbesluit: Raadsbesluit | None = None
-) -> Documentversie:
+    *, plan: Wijkplan, user: User | None = None, raadsbesluit: Raadsbesluit | None = None
+) -> Documentversie | None:
     """Queue the final PDF (no watermark) of an adopted plan. Idempotent: a final version that
-    is queued, being made or finished is returned as it is."""
+    is queued, being made or finished is returned as it is.
+
+    The plan document is its projectleider's: the version is requested in the name of ``user``
+    if he may request one (the projectleider or a beheerder), else of the plan's active
+    projectleider. Without one nothing is queued (None); a beheerder can make it later on the
+    versions page, and it is final because the plan is adopted.
+    """
     plan.refresh_from_db()
     if plan.fase != Fase.VASTGESTELD:
         raise ValidationError(_("Alleen van een vastgesteld plan is er een definitieve PDF."))
     bestaand = selectors.lopende_definitieve_versie(plan)
     if bestaand is not None:
         return bestaand
+    aanvrager = (
+        user
+        if user is not None and document_selectors.mag_aanvragen(plan, user)
+        else selectors.projectleider_van(plan)
+    )
+    if aanvrager is None:
+        return None
     rb = raadsbesluit or selectors.vastgesteld_besluit(plan)
     sleutel = uuid.uuid5(SLEUTELS, f"{plan.pk}:{rb.pk}") if rb else None
-    if Documentversie.objects.filter(aanvraagsleutel=sleutel).exists():
+    if sleutel and Documentversie.objects.filter(aanvraagsleutel=sleutel).exists():
         sleutel = None  # that request failed: this is a new one
-    versie = document_services.documentversie_aanvragen(plan=plan, user=user, sleutel=sleutel)
+    versie = document_services.documentversie_aanvragen(plan=plan, user=aanvrager, sleutel=sleutel)
     if not versie.definitief:  # pragma: no cover - the plan is adopted, so it is final
         raise AssertionError("de definitieve versie is een concept")
     return versie

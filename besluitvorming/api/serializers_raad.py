@@ -5,12 +5,13 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from besluitvorming.models import Raadsbesluit
+from wup.api.schema import VoorwaardeSerializer
 from wup.api.serializers import GebruikerSerializer, StrictSerializer
 from wup.constants import Fase
 from wup.workflow import TERUGSTUUR_FASEN
 
 
-class VersieKortSerializer(serializers.Serializer):
+class RaadVersieSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     nummer = serializers.IntegerField()
     aangevraagd_op = serializers.DateTimeField()
@@ -19,18 +20,11 @@ class VersieKortSerializer(serializers.Serializer):
     download_url = serializers.URLField()
 
 
-class VoorwaardeSerializer(serializers.Serializer):
-    sleutel = serializers.CharField()
-    spoor = serializers.CharField()
-    voldaan = serializers.BooleanField()
-    reden = serializers.CharField()
-
-
 class AanbiedingSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     aangeboden_op = serializers.DateTimeField()
     aangeboden_door = GebruikerSerializer()
-    versie = VersieKortSerializer()
+    versie = RaadVersieSerializer()
 
 
 class AanbiedingStatusSerializer(serializers.Serializer):
@@ -38,7 +32,7 @@ class AanbiedingStatusSerializer(serializers.Serializer):
     kan_aanbieden = serializers.BooleanField(
         help_text="De gebruiker is projectleider en het plan is in de fase uitvoeringsplan."
     )
-    versie = VersieKortSerializer(
+    versie = RaadVersieSerializer(
         allow_null=True, help_text="De PDF die naar de raad gaat: de nieuwste van deze fase."
     )
     voorwaarden = VoorwaardeSerializer(many=True)
@@ -66,22 +60,22 @@ class RaadsbesluitSerializer(serializers.Serializer):
     amendementen = serializers.CharField()
     redenen = serializers.CharField()
     naar_fase = serializers.CharField(help_text="Bij teruggestuurd: de fase; anders leeg.")
-    vastgestelde_versie = VersieKortSerializer(allow_null=True)
+    vastgestelde_versie = RaadVersieSerializer(allow_null=True)
     griffier = GebruikerSerializer()
     vastgelegd_op = serializers.DateTimeField()
 
 
-class BesluitStatusSerializer(serializers.Serializer):
+class RaadsbesluitStatusSerializer(serializers.Serializer):
     fase = serializers.ChoiceField(choices=Fase.choices)
     kan_vastleggen = serializers.BooleanField(
         help_text="De gebruiker is griffier van de gemeente en het plan ligt bij de raad."
     )
     aanbieding = AanbiedingSerializer(allow_null=True)
-    definitieve_versie = VersieKortSerializer(allow_null=True)
+    definitieve_versie = RaadVersieSerializer(allow_null=True)
     besluiten = RaadsbesluitSerializer(many=True)
 
 
-class BesluitVastleggenSerializer(StrictSerializer):
+class RaadsbesluitVastleggenSerializer(StrictSerializer):
     uitkomst = serializers.ChoiceField(choices=Raadsbesluit.Uitkomst.choices)
     besluitdatum = serializers.DateField()
     besluitnummer = serializers.CharField(required=False, allow_blank=True, max_length=100)

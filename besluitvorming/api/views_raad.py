@@ -18,10 +18,10 @@ from besluitvorming.api.serializers_raad import (
     AanbiedenSerializer,
     AanbiedingSerializer,
     AanbiedingStatusSerializer,
-    BesluitStatusSerializer,
-    BesluitVastleggenSerializer,
     InboxRegelSerializer,
     RaadsbesluitSerializer,
+    RaadsbesluitStatusSerializer,
+    RaadsbesluitVastleggenSerializer,
 )
 from wup.api.schema import gates_problem, problems
 from wup.api.views import ID_PARAM, ApiView, plan_voor
@@ -167,7 +167,7 @@ class InboxView(ApiView):
 
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class BesluitView(ApiView):
-    serializer_class = BesluitStatusSerializer
+    serializer_class = RaadsbesluitStatusSerializer
     http_method_names = ["get", "post", "head"]
 
     @extend_schema(
@@ -175,7 +175,7 @@ class BesluitView(ApiView):
         summary="Raadsbesluit over het plan",
         description="De aanbieding, de besluiten van de raad en (na vaststelling) de "
         "definitieve PDF.",
-        responses={200: BesluitStatusSerializer, **problems(403, 404)},
+        responses={200: RaadsbesluitStatusSerializer, **problems(403, 404)},
     )
     def get(self, request: Request, id: int) -> Response:
         plan = plan_voor(request, id)
@@ -186,7 +186,7 @@ class BesluitView(ApiView):
             "definitieve_versie": _versie(request, selectors.definitieve_versie(plan)),
             "besluiten": [_besluit(request, b) for b in selectors.raadsbesluiten_van(plan)],
         }
-        return Response(BesluitStatusSerializer(data).data)
+        return Response(RaadsbesluitStatusSerializer(data).data)
 
     @extend_schema(
         operation_id="raadBesluitVastleggen",
@@ -194,7 +194,7 @@ class BesluitView(ApiView):
         description="Alleen de griffier, zolang het plan bij de raad ligt. `vastgesteld`: het "
         "plan wordt bevroren en er komt een definitieve PDF. `teruggestuurd`: met `redenen` en "
         "`naar`, de fase waarnaar het plan teruggaat.",
-        request=BesluitVastleggenSerializer,
+        request=RaadsbesluitVastleggenSerializer,
         responses={
             201: RaadsbesluitSerializer,
             **problems(400, 403, 404),
@@ -205,7 +205,7 @@ class BesluitView(ApiView):
         plan = plan_voor(request, id)
         if not selectors.mag_besluit_vastleggen(plan, request.user):
             raise PermissionDenied(str(services.ALLEEN_GRIFFIER))
-        invoer = BesluitVastleggenSerializer(data=request.data)
+        invoer = RaadsbesluitVastleggenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
         rb = services.raadsbesluit_vastleggen(

@@ -197,13 +197,19 @@ def test_an_adopted_plan_without_its_final_pdf_has_no_download(
     assert 'id="raad-titel"' not in html
 
 
+def bij_de_raad_projectleider(plan):
+    from besluitvorming.selectors_raad import projectleider_van
+
+    return projectleider_van(plan)
+
+
 @pytest.mark.services
 def test_the_real_final_pdf_has_no_concept_text(bij_de_raad, griffier, monkeypatch):
     """With the real renderer: the submitted version says CONCEPT, the adopted one not."""
     from besluitvorming import pdf, selectors_raad, services
 
     monkeypatch.setattr(services, "pdf_renderen", pdf.pdf_renderen)
-    concept = klare_versie(bij_de_raad, griffier)
+    concept = klare_versie(bij_de_raad, bij_de_raad_projectleider(bij_de_raad))
     assert "CONCEPT" in pdf_tekst(concept.bestand.open("rb").read())
     services_raad.raadsbesluit_vastleggen(
         plan=bij_de_raad,

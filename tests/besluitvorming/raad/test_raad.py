@@ -111,14 +111,15 @@ def test_adoption_freezes_the_plan_logs_the_decision_and_queues_the_final_pdf(
     again = services_raad.definitieve_versie_aanvragen(plan=bij_de_raad, user=griffier)
     assert again == definitief
     assert Documentversie.objects.filter(wijkplan=bij_de_raad, definitief=True).count() == 1
+    # in the name of the plan's projectleider: the plan document is his
+    assert definitief.aangevraagd_door != griffier
     with pytest.raises(HistoryIsImmutable):
         rb.save()
 
 
 def test_another_finished_version_can_be_the_adopted_one(bij_de_raad, griffier, projectleider):
     eerste = Documentversie.objects.get(wijkplan=bij_de_raad, nummer=1)
-    # the griffier may have a PDF made of a plan before the council
-    tweede = klare_versie(bij_de_raad, griffier)
+    tweede = klare_versie(bij_de_raad, projectleider)
     rb = _vaststellen(bij_de_raad, griffier, versie_id=tweede.pk)
     assert rb.vastgestelde_versie == tweede != eerste
 
