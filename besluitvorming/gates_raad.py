@@ -2,6 +2,8 @@
 
 * ``besluitvorming.pdf`` (aanbieden_aan_raad): a finished PDF of the plan, made in its current
   phase, so the council gets the plan as it is now;
+* ``besluitvorming.aanbieding`` (aanbieden_aan_raad): the submission with that PDF is recorded
+  (the page 'Aanbieden aan de raad' does it, then makes the transition);
 * ``besluitvorming.raadsbesluit`` (vaststellen, terugsturen): the griffier recorded the
   council's decision with that outcome during this stay before the council.
 """
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from besluitvorming.models import Documentversie, Raadsbesluit
+from besluitvorming.models import Aanbieding, Documentversie, Raadsbesluit
 from besluitvorming.selectors_raad import fase_sinds_many
 from wup.models import Wijkplan
 from wup.workflow import GateOutcome
@@ -48,6 +50,32 @@ def pdf_gemaakt(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
                 ),
             )
     return uitkomst
+
+
+def aanbieding_vastgelegd(plans: Sequence[Wijkplan]) -> dict[int, GateOutcome]:
+    """The submission names the PDF that goes to the council; it is recorded on the page
+    'Aanbieden aan de raad', which then makes the transition."""
+    sinds = fase_sinds_many(plans)
+    laatst = dict(
+        Aanbieding.objects.filter(wijkplan__in=[p.pk for p in plans])
+        .values("wijkplan_id")
+        .annotate(laatst=Max("aangeboden_op"))
+        .values_list("wijkplan_id", "laatst")
+    )
+    antwoord = {}
+    for p in plans:
+        op, grens = laatst.get(p.pk), sinds.get(p.pk)
+        if op is not None and (grens is None or op >= grens):
+            antwoord[p.pk] = GateOutcome(True, _("de aanbieding met de PDF is vastgelegd."))
+        else:
+            antwoord[p.pk] = GateOutcome(
+                False,
+                _(
+                    "bied het plan aan op de pagina ‘Aanbieden aan de raad’: daar ziet u welke "
+                    "PDF naar de raad gaat."
+                ),
+            )
+    return antwoord
 
 
 def _raadsbesluit(uitkomst: str):

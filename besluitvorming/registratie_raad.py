@@ -30,17 +30,22 @@ def publiek_blok(plan) -> dict:
 
 
 def demo_pdf(stdout, plan, overgang: str, projectleider) -> None:
-    """Before a demo plan goes to the council, make a PDF of it as the projectleider would. The
-    demo runs in one transaction, so the queued task would only start after it: make it now
-    (the task is idempotent and skips a finished version)."""
+    """Before a demo plan goes to the council, make a PDF of it and record the submission, as
+    the projectleider would on the page 'Aanbieden aan de raad'. The demo runs in one
+    transaction, so the queued task would only start after it: make it now (the task is
+    idempotent and skips a finished version)."""
     if overgang != "aanbieden_aan_raad":
         return
     from besluitvorming import selectors_raad as selectors
-    from besluitvorming import services
+    from besluitvorming import services, services_raad
 
     if selectors.aan_te_bieden_versie(plan) is None:
         versie = services.documentversie_aanvragen(plan=plan, user=projectleider)
         services.documentversie_maken(versie_id=versie.pk)
+    from besluitvorming.gates_raad import aanbieding_vastgelegd
+
+    if not aanbieding_vastgelegd([plan])[plan.pk].met:
+        services_raad.aanbieding_vastleggen(plan=plan, user=projectleider)
 
 
 def register() -> None:
@@ -57,6 +62,13 @@ def register() -> None:
         label=gettext_lazy("PDF van het plan gemaakt"),
         url_name="besluitvorming-versies",
     )(gates_raad.pdf_gemaakt)
+    gates.register(
+        key="besluitvorming.aanbieding",
+        transition="aanbieden_aan_raad",
+        spoor=Spoor.ORGANISATORISCH,
+        label=gettext_lazy("Aanbieding met de PDF vastgelegd"),
+        url_name="besluitvorming-raad-aanbieden",
+    )(gates_raad.aanbieding_vastgelegd)
     gates.register(
         key="besluitvorming.raadsbesluit",
         transition="vaststellen",

@@ -33,33 +33,43 @@ MAX_NUMMER = Raadsbesluit._meta.get_field("besluitnummer").max_length
 SLEUTELS = uuid.UUID("6f1f3c3e-3b0a-4c55-9a39-0d3f7b1e2a61")
 
 
-def aanbieden(
-    *, plan: Wijkplan, user: User, motivatie: str = "", verwachte_fase: str | None = None
-) -> Aanbieding:
-    """Submit the plan to the council with the newest finished PDF of its current phase."""
+def aanbieding_vastleggen(*, plan: Wijkplan, user: User) -> Aanbieding | None:
+    """Record which PDF goes to the council: the newest finished one of the plan's current
+    phase (None when there is none). Part of the submission, before its transition, whose
+    conditions ask for it; the demo calls it the same way before its transition."""
     if not selectors.mag_aanbieden(plan, user):
         raise PermissionDenied(_("Alleen de projectleider van dit plan kan het aanbieden."))
     with transaction.atomic():
         plan = Wijkplan.objects.select_for_update().get(pk=plan.pk)
-        versie = selectors.aan_te_bieden_versie(plan) if plan.fase == Fase.UITVOERINGSPLAN else None
+        if plan.fase != Fase.UITVOERINGSPLAN:
+            return None
+        versie = selectors.aan_te_bieden_versie(plan)
         if versie is None:
-            # The transition refuses with what is missing (the phase, or the PDF).
-            wup_services.wijkplan_transition(
-                wijkplan=plan,
-                overgang="aanbieden_aan_raad",
-                user=user,
-                motivatie=motivatie,
-                verwachte_fase=verwachte_fase,
-            )
-            raise AssertionError("aanbieden_aan_raad zonder PDF")  # pragma: no cover
-        rij = Aanbieding.objects.create(wijkplan=plan, documentversie=versie, aangeboden_door=user)
+            return None
+        return Aanbieding.objects.create(wijkplan=plan, documentversie=versie, aangeboden_door=user)
+
+
+def aanbieden(
+    *, plan: Wijkplan, user: User, motivatie: str = "", verwachte_fase: str | None = None
+) -> Aanbieding:
+    """Submit the plan to the council with the newest finished PDF of its current phase: the
+    submission is recorded and the plan moves, or neither (the transition says what is
+    missing)."""
+    if not selectors.mag_aanbieden(plan, user):
+        raise PermissionDenied(_("Alleen de projectleider van dit plan kan het aanbieden."))
+    with transaction.atomic():
+        rij = aanbieding_vastleggen(plan=plan, user=user)
+        standaard = (
+            _("Versie %(n)d van het plan aangeboden aan de gemeenteraad.")
+            % {"n": rij.documentversie.nummer}
+            if rij
+            else ""
+        )
         wup_services.wijkplan_transition(
             wijkplan=plan,
             overgang="aanbieden_aan_raad",
             user=user,
-            motivatie=motivatie
-            or _("Versie %(n)d van het plan aangeboden aan de gemeenteraad.")
-            % {"n": versie.nummer},
+            motivatie=motivatie or standaard,
             verwachte_fase=verwachte_fase,
         )
     return rij

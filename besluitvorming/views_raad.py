@@ -23,9 +23,12 @@ from wup.constants import Fase
 from wup.exceptions import GatesNotMet, PlanFrozen, TransitionConflict
 from wup.workflow import gates
 
+AANBIEDING_GATE = "besluitvorming.aanbieding"
+
 
 def _voorwaarden(plan, overgang: str) -> list:
-    return gates.evaluate(plan, overgang)
+    """The conditions of the submission, without the one this page fulfils itself."""
+    return [r for r in gates.evaluate(plan, overgang) if r.condition.key != AANBIEDING_GATE]
 
 
 @login_required

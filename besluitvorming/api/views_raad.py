@@ -28,6 +28,9 @@ from wup.api.views import ID_PARAM, ApiView, plan_voor
 from wup.constants import Fase
 from wup.workflow import gates
 
+#: Fulfilled by the POST itself, so not listed as something to do.
+AANBIEDING_GATE = "besluitvorming.aanbieding"
+
 TAG = "Raad"
 _409 = gates_problem(
     "Het plan is in een andere fase, is bevroren, of er is niet aan alle voorwaarden voldaan "
@@ -98,7 +101,9 @@ class AanbiedingView(ApiView):
             "kan_aanbieden": in_fase and selectors.mag_aanbieden(plan, request.user),
             "versie": _versie(request, selectors.aan_te_bieden_versie(plan) if in_fase else None),
             "voorwaarden": [
-                r.as_dict() for r in (gates.evaluate(plan, "aanbieden_aan_raad") if in_fase else [])
+                r.as_dict()
+                for r in (gates.evaluate(plan, "aanbieden_aan_raad") if in_fase else [])
+                if r.condition.key != AANBIEDING_GATE
             ],
             "aanbiedingen": [_aanbieding(request, a) for a in selectors.aanbiedingen_van(plan)],
         }

@@ -8,6 +8,7 @@ from tests.factories import WijkplanFactory
 #: This part's conditions; the other conditions of step 6 are tested with their own part.
 RAAD_GATES = {
     "besluitvorming.pdf",
+    "besluitvorming.aanbieding",
     "besluitvorming.raadsbesluit",
     "besluitvorming.raadsbesluit.terugsturen",
 }
