@@ -216,3 +216,21 @@ def test_the_griffier_may_add_a_council_decision_only_before_the_council(bij_de_
         besluit_vastleggen(
             wijkplan=bij_de_raad, user=griffier, datum=VANDAAG, orgaan="college", besluit="x"
         )
+
+
+def test_the_generic_transition_cannot_skip_the_submission(uitvoeringsplan, projectleider, snel):
+    klare_versie(uitvoeringsplan, projectleider)
+    with pytest.raises(GatesNotMet) as e:
+        wijkplan_transition(
+            wijkplan=uitvoeringsplan, overgang="aanbieden_aan_raad", user=projectleider
+        )
+    assert [r.condition.key for r in e.value.unmet] == ["besluitvorming.aanbieding"]
+    assert "Aanbieden aan de raad" in e.value.message
+
+
+def test_the_transition_page_of_adoption_points_to_the_decision_page(client, bij_de_raad, griffier):
+    from django.urls import reverse
+
+    client.force_login(griffier)
+    html = client.get(reverse("wijkplan-overgang", args=[bij_de_raad.pk, "vaststellen"])).content
+    assert "raadsbesluit is nog niet vastgelegd" in html.decode()
