@@ -404,8 +404,9 @@ def besluit_vastleggen(
     vervangt: Besluit | int | None = None,
 ) -> Besluit:
     """Add a decision to the plan's decisions log (only its projectleider, never in a frozen
-    plan). ``bron`` is the step app that records it (empty: entered by hand). A correction
-    names the row it supersedes in ``vervangt``: that row stays as it was, marked as replaced;
+    plan; a council decision also by the griffier while the plan is before the council).
+    ``bron`` is the step app that records it (empty: entered by hand). A correction names the
+    row it supersedes in ``vervangt``: that row stays as it was, marked as replaced;
     it must belong to this plan and not have been superseded before."""
     velden = verzamel(
         [
@@ -433,11 +434,21 @@ def besluit_vastleggen(
         ]
     )
     with transaction.atomic():
-        plan = schrijven.schrijfbaar(
-            wijkplan,
-            user,
-            niet_toegestaan=_("Alleen de projectleider van dit plan kan besluiten vastleggen."),
-        )
+        if velden["orgaan"] == Besluit.Orgaan.GEMEENTERAAD and permissions.is_griffier(
+            wijkplan, user
+        ):
+            # The griffier records the council's decision on a plan that is before the council.
+            plan = Wijkplan.objects.select_for_update().get(pk=wijkplan.pk)
+            if plan.fase != Fase.TER_BESLUITVORMING:
+                raise TransitionConflict(
+                    _("De griffier legt alleen een raadsbesluit vast over een plan bij de raad.")
+                )
+        else:
+            plan = schrijven.schrijfbaar(
+                wijkplan,
+                user,
+                niet_toegestaan=_("Alleen de projectleider van dit plan kan besluiten vastleggen."),
+            )
         vorige = None
         if vervangt is not None:
             vorige_pk = vervangt.pk if isinstance(vervangt, Besluit) else vervangt

@@ -435,6 +435,16 @@ VERWACHT = {
         f"besluitvorming-api-{naam}": API_EIGEN_PLAN
         for naam in ("versies", "versie", "versie-download")
     },
+    # --- step 6: the council. Submission and decision are seen like the plan (the forms inside
+    # are the projectleider's and the griffier's); the inbox is the griffier's; the public
+    # download only serves the final PDF of an adopted plan (there is none in this world)
+    "besluitvorming-raad-aanbieden": UI_EIGEN_PLAN,
+    "besluitvorming-raad-besluit": UI_EIGEN_PLAN,
+    "besluitvorming-raad-inbox": _same(VERBODEN, anoniem=LOGIN, griffier=OK),
+    "besluitvorming-raad-publiek-pdf": _same(NIET_GEVONDEN),
+    "besluitvorming-api-raad-aanbieding": API_EIGEN_PLAN,
+    "besluitvorming-api-raad-besluit": API_EIGEN_PLAN,
+    "besluitvorming-api-raad-inbox": _same(VERBODEN, anoniem=NIET_INGELOGD, griffier=OK),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
