@@ -133,3 +133,19 @@ class WaarborgInvoerSerializer(StrictSerializer):
     status = serializers.CharField(
         help_text="`voldaan`, `voldaan_met_voorwaarden` of `niet_voldaan`."
     )
+
+
+class WensSerializer(serializers.Serializer):
+    inbreng_id = serializers.IntegerField(help_text="Het id van de vraag van bewoners (stap 3).")
+    url = serializers.URLField()
+    vraag = serializers.CharField()
+    antwoord = serializers.CharField(allow_blank=True)
+    opgenomen = serializers.BooleanField(help_text="Opgenomen in het uitvoeringsplan.")
+    notitie = serializers.CharField(allow_blank=True)
+
+
+class WensInvoerSerializer(StrictSerializer):
+    opgenomen = serializers.BooleanField()
+    notitie = _tekst(
+        "Kort: hoe het plan de wens meeneemt (verplicht als hij is opgenomen).", verplicht=False
+    )

@@ -24,6 +24,8 @@ urlpatterns = [
             ),
         )
     ),
+    path(f"{BASIS}/wensen", v.WensenView.as_view(), name="besluitvorming-api-wensen"),
+    path(f"{BASIS}/wensen/<int:inbreng_id>", v.WensView.as_view(), name="besluitvorming-api-wens"),
     path(
         "wijkplannen/<int:id>/wgiw-waarborgen",
         v.WaarborgenView.as_view(),

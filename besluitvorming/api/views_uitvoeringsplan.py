@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -404,3 +405,76 @@ class WaarborgView(ApiView):
             wijkplan=plan, user=request.user, punt=punt, **invoer.validated_data
         )
         return Response(self._data(request, plan, punt))
+
+
+# --- Wishes and requirements of stakeholders ----------------------------------------------------
+
+
+def wens_data(request, plan: Wijkplan, w: selectors.Wens) -> dict:
+    return {
+        "inbreng_id": w.inbreng_id,
+        "url": reverse(
+            "besluitvorming-api-wens",
+            kwargs={"id": plan.pk, "inbreng_id": w.inbreng_id},
+            request=request,
+        ),
+        "vraag": w.vraag,
+        "antwoord": w.antwoord,
+        "opgenomen": w.opgenomen,
+        "notitie": w.notitie,
+    }
+
+
+@extend_schema(tags=[TAG], parameters=[ID_PARAM])
+class WensenView(ApiView):
+    serializer_class = s.WensSerializer
+    pagination_class = None
+    http_method_names = ["get", "head"]
+
+    @extend_schema(
+        operation_id="uitvoeringsplanWensenLijst",
+        summary="Wensen en eisen van belanghebbenden",
+        description="De gepubliceerde vragen van bewoners (stap 3) met hun antwoord, en of het "
+        "uitvoeringsplan ze meeneemt.",
+        responses={200: s.WensSerializer(many=True), **problems(403, 404)},
+    )
+    def get(self, request: Request, id: int) -> Response:
+        plan = plan_voor(request, id)
+        data = [wens_data(request, plan, w) for w in selectors.wensen_van(plan)]
+        return Response(s.WensSerializer(data, many=True).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    parameters=[
+        ID_PARAM,
+        OpenApiParameter(
+            "inbreng_id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Id van de vraag."
+        ),
+    ],
+)
+class WensView(ApiView):
+    serializer_class = s.WensSerializer
+    http_method_names = ["put"]
+
+    @extend_schema(
+        operation_id="uitvoeringsplanWensVastleggen",
+        summary="Vastleggen of een wens in het plan is opgenomen",
+        request=s.WensInvoerSerializer,
+        responses={200: s.WensSerializer, **problems(400, 403, 404, 409, 413, **SCHRIJF)},
+    )
+    def put(self, request: Request, id: int, inbreng_id: int) -> Response:
+        plan = plan_voor(request, id)
+        _schrijver(request, plan)
+        invoer = s.WensInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            services.wens_vastleggen(
+                wijkplan=plan, user=request.user, inbreng_id=inbreng_id, **invoer.validated_data
+            )
+        except DjangoValidationError as exc:
+            if "inbreng_id" in getattr(exc, "message_dict", {}):
+                raise NotFound(exc.message_dict["inbreng_id"][0]) from None
+            raise
+        w = next(w for w in selectors.wensen_van(plan) if w.inbreng_id == inbreng_id)
+        return Response(s.WensSerializer(wens_data(request, plan, w)).data)

@@ -459,8 +459,10 @@ VERWACHT = {
             "besluit",
             "wgiw-waarborgen",
             "wgiw-waarborg",
+            "wensen",
         )
     },
+    "besluitvorming-api-wens": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {

@@ -123,6 +123,28 @@ def test_the_safeguards_are_read_with_evidence_and_answered(api, plan):
     assert r.status_code == 404 and r["Content-Type"] == PROBLEM
 
 
+def test_a_wish_is_taken_in_through_the_api(api, plan):
+    from participatie.models import Inbreng
+
+    Inbreng.objects.create(
+        wijkplan=plan,
+        soort="vraag",
+        tekst="Wat kost het?",
+        antwoord="Niets.",
+        status="gepubliceerd",
+    )
+    basis = f"{_basis(plan)}/uitvoeringsplan/wensen"
+    [w] = api.get(basis).json()
+    assert (w["vraag"], w["opgenomen"]) == ("Wat kost het?", False)
+    r = api.put(w["url"], {"opgenomen": True, "notitie": ""}, format="json")
+    assert r.status_code == 400 and _namen(r) == {"notitie"}
+    r = api.put(w["url"], {"opgenomen": True, "notitie": "Vaste prijs."}, format="json")
+    assert r.status_code == 200 and r.json()["opgenomen"] is True
+    verborgen = Inbreng.objects.create(wijkplan=plan, soort="vraag", tekst="?", status="nieuw")
+    r = api.put(f"{basis}/{verborgen.pk}", {"opgenomen": False}, format="json")
+    assert r.status_code == 404 and r["Content-Type"] == PROBLEM
+
+
 def test_others_read_or_are_refused_and_a_frozen_plan_is_409(
     plan, projectleider, gemeente, beheerder
 ):
@@ -165,6 +187,7 @@ def test_the_endpoints_are_documented(api):
         f"{basis}/uitvoeringsplan/randvoorwaarden/{{randvoorwaardeId}}",
         f"{basis}/uitvoeringsplan/processtappen/{{processtapId}}",
         f"{basis}/uitvoeringsplan/besluiten/{{benodigdBesluitId}}",
+        f"{basis}/uitvoeringsplan/wensen/{{inbrengId}}",
         f"{basis}/wgiw-waarborgen",
         f"{basis}/wgiw-waarborgen/{{punt}}",
     } <= paden
