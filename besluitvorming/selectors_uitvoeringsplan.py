@@ -26,7 +26,7 @@ from besluitvorming.models.uitvoeringsplan import (
     Uitvoeringsplan,
     Waarborg,
 )
-from wup.constants import Fase, Spoor
+from wup.constants import Spoor
 from wup.models import Wijkplan
 
 MAX_ID = 2**63 - 1
@@ -445,8 +445,3 @@ def checklist(plan: Wijkplan) -> list[Punt]:
         Punt(punt, str(label), antwoorden.get(punt), nu[punt])
         for punt, label in Waarborg.Punt.choices
     ]
-
-
-def mag_samenstellen(plan: Wijkplan) -> bool:
-    """The phase in which the plan is composed (the gates check it before the council)."""
-    return plan.fase == Fase.UITVOERINGSPLAN
