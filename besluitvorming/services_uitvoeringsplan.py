@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from besluitvorming import selectors_uitvoeringsplan as selectors
@@ -159,8 +160,23 @@ def samenstelling_opslaan(*, wijkplan: Wijkplan, user: AbstractBaseUser, **invoe
             setattr(samenstelling, veld, waarde)
         samenstelling.gewijzigd_door = user
         samenstelling.save()
-    waarschuwing = selectors.termijn_waarschuwing(samenstelling.aankondigingstermijn_jaren)
-    return Opgeslagen(samenstelling, (waarschuwing,) if waarschuwing else ())
+    waarschuwingen = [selectors.termijn_waarschuwing(samenstelling.aankondigingstermijn_jaren)]
+    jaren = samenstelling.aankondigingstermijn_jaren
+    if eind is not None and jaren:
+        vandaag = timezone.localdate()
+        try:
+            uiterlijk = vandaag.replace(year=vandaag.year + jaren)
+        except ValueError:  # 29 February
+            uiterlijk = vandaag.replace(year=vandaag.year + jaren, day=28)
+        if eind < uiterlijk:
+            waarschuwingen.append(
+                _(
+                    "De gaslevering stopt op %(datum)s, minder dan %(n)d jaar na vandaag. Met "
+                    "deze einddatum kunnen de bewoners de aankondigingstermijn niet meer krijgen."
+                )
+                % {"datum": eind.strftime("%d-%m-%Y"), "n": jaren}
+            )
+    return Opgeslagen(samenstelling, tuple(w for w in waarschuwingen if w))
 
 
 # --- Items: preconditions, process steps, decisions needed ----------------------------------

@@ -45,6 +45,13 @@ def test_a_notice_period_under_eight_years_is_saved_with_a_warning(plan, project
     assert "korter dan de norm van 8 jaar" in uitkomst.waarschuwingen[0]
 
 
+def test_an_end_date_too_soon_for_the_notice_period_is_saved_with_a_warning(plan, projectleider):
+    eind = datetime.date.today() + datetime.timedelta(days=365 * 3)
+    uitkomst = samenstelling(plan, projectleider, einddatum_gaslevering=eind)
+    assert len(uitkomst.waarschuwingen) == 1
+    assert "minder dan 8 jaar na vandaag" in uitkomst.waarschuwingen[0]
+
+
 def test_bad_values_name_every_field_and_nothing_is_saved(plan, projectleider):
     with pytest.raises(ValidationError) as exc:
         samenstelling(
