@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from besluitvorming.models import Documentversie
+from besluitvorming.models import BenodigdBesluit, Documentversie, Processtap, Randvoorwaarde
 from keuze.models import Criterium, Keuze
 from participatie.models import (
     Bijeenkomst,
@@ -445,6 +445,34 @@ VERWACHT = {
     "besluitvorming-api-raad-aanbieding": API_EIGEN_PLAN,
     "besluitvorming-api-raad-besluit": API_EIGEN_PLAN,
     "besluitvorming-api-raad-inbox": _same(VERBODEN, anoniem=NIET_INGELOGD, griffier=OK),
+    # --- step 6: the implementation plan. Seen like the plan; the item forms are the
+    # projectleider's; a wish and a safeguard are saved with a POST from their page
+    **{f"besluitvorming-{naam}": UI_EIGEN_PLAN for naam in ("uitvoeringsplan", "wensen", "wgiw")},
+    **{
+        f"besluitvorming-{soort}-{actie}": UI_ALLEEN_PROJECTLEIDER
+        for soort in ("randvoorwaarde", "processtap", "besluit")
+        for actie in ("nieuw", "wijzigen", "verwijderen")
+    },
+    **{
+        f"besluitvorming-{naam}": _same(NIET_TOEGESTAAN, anoniem=LOGIN)
+        for naam in ("wens", "waarborg")
+    },
+    **{
+        f"besluitvorming-api-{naam}": API_EIGEN_PLAN
+        for naam in (
+            "uitvoeringsplan",
+            "randvoorwaarden",
+            "randvoorwaarde",
+            "processtappen",
+            "processtap",
+            "besluiten",
+            "besluit",
+            "wgiw-waarborgen",
+            "wgiw-waarborg",
+            "wensen",
+        )
+    },
+    "besluitvorming-api-wens": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
 }
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
@@ -487,6 +515,7 @@ def wereld(gemeente, griffier, beheerder):
     alternatieven, partijen, maatregelen, contactmomenten = {}, {}, {}, {}
     raadplegingen, vragen, responscodes = {}, {}, {}
     publiek, keuze, besluiten, organisatie, versies = {}, {}, {}, {}, {}
+    uitvoeringsplan = {}
     nu = timezone.now()
     for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
         alt = Alternatief.objects.create(
@@ -566,6 +595,15 @@ def wereld(gemeente, griffier, beheerder):
             ).pk,
         }
         org_partij = OrganisatiePartij.objects.create(wijkplan=p, naam="Gemeente", soort="gemeente")
+        uitvoeringsplan[soort] = {
+            "<int:randvoorwaarde_id>": Randvoorwaarde.objects.create(wijkplan=p, tekst="R").pk,
+            "<int:processtap_id>": Processtap.objects.create(
+                wijkplan=p, naam="Aanleg", verantwoordelijke="Gemeente"
+            ).pk,
+            "<int:benodigd_besluit_id>": BenodigdBesluit.objects.create(
+                wijkplan=p, orgaan="college", onderwerp="Omgevingsplan"
+            ).pk,
+        }
         organisatie[soort] = {
             "<int:organisatiepartij_id>": org_partij.pk,
             "<int:activiteit_id>": Activiteit.objects.create(wijkplan=p, naam="Aanleg").pk,
@@ -597,6 +635,7 @@ def wereld(gemeente, griffier, beheerder):
         "publiek": publiek,
         "keuze": keuze,
         "organisatie": organisatie,
+        "uitvoeringsplan": uitvoeringsplan,
         "besluiten": besluiten,
         "versies": versies,
         "plannen": {
@@ -641,6 +680,8 @@ def _url(naam, pattern, wereld, planrol):
         **wereld["publiek"][planrol],
         **wereld["keuze"][planrol],
         **wereld["organisatie"][planrol],
+        **wereld["uitvoeringsplan"][planrol],
+        "<str:punt>": "betaalbaarheid",
         "<int:besluit_id>": wereld["besluiten"][planrol],
         "<int:nummer>": 1,
         "<int:versie_id>": wereld["versies"][planrol],
