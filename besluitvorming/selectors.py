@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from besluitvorming.models import Documentversie
 from wup import selectors as wup_selectors
+from wup.constants import Fase
 from wup.models import Wijkplan
 from wup.permissions import User
 
@@ -36,4 +37,17 @@ def mag_aanvragen(plan: Wijkplan, user: User) -> bool:
             wup_selectors.is_projectleider(plan, user)
             or user.has_perm("besluitvorming.add_documentversie")
         )
+    )
+
+
+def nieuwe_versie_mogelijk(plan: Wijkplan) -> bool:
+    """Whether the plan may get a new version: not once it is frozen, except the one final
+    version of an adopted plan. The adopted PDF then stays the plan as the council adopted it;
+    a later rendering would read figures (parameters, other steps) as they are by then."""
+    if not plan.bevroren:
+        return True
+    return plan.fase == Fase.VASTGESTELD and not (
+        Documentversie.objects.filter(wijkplan=plan, definitief=True)
+        .exclude(status=Documentversie.Status.MISLUKT)
+        .exists()
     )

@@ -26,6 +26,7 @@ from besluitvorming import selectors
 from besluitvorming.fouten import RenderFout
 from besluitvorming.models import Documentversie
 from wup.constants import Fase
+from wup.exceptions import PlanFrozen
 from wup.models import Wijkplan
 from wup.permissions import User
 
@@ -54,6 +55,15 @@ def documentversie_aanvragen(
                 if bestaand.wijkplan_id != plan.pk:
                     raise PermissionDenied(_("Deze aanvraagsleutel hoort bij een ander plan."))
                 return bestaand
+        if not selectors.nieuwe_versie_mogelijk(plan):
+            raise PlanFrozen(
+                _(
+                    "Dit plan kan niet meer veranderen. De PDF die bij het raadsbesluit hoort, "
+                    "blijft de definitieve versie; er komt geen nieuwe versie bij."
+                )
+                if plan.fase == Fase.VASTGESTELD
+                else _("Dit plan is gestopt en kan niet meer veranderen; er komt geen nieuwe PDF.")
+            )
         laatste = Documentversie.objects.filter(wijkplan=plan).aggregate(n=Max("nummer"))["n"]
         versie = Documentversie.objects.create(
             wijkplan=plan,

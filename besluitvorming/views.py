@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from besluitvorming import selectors, services
 from besluitvorming.models import Documentversie
 from wup import toegang
+from wup.exceptions import PlanFrozen
 from wup.models import Wijkplan
 
 
@@ -45,9 +46,13 @@ def versies(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied(
                 _("Alleen de projectleider van dit plan of een beheerder kan een PDF laten maken.")
             )
-        v = services.documentversie_aanvragen(
-            plan=plan, user=request.user, sleutel=_sleutel(request.POST.get("sleutel", ""))
-        )
+        try:
+            v = services.documentversie_aanvragen(
+                plan=plan, user=request.user, sleutel=_sleutel(request.POST.get("sleutel", ""))
+            )
+        except PlanFrozen as exc:
+            messages.error(request, str(exc))
+            return redirect("besluitvorming-versies", pk=plan.pk)
         messages.success(
             request,
             _(
@@ -63,7 +68,8 @@ def versies(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "plan": plan,
             "versies": selectors.versies_van(plan),
-            "mag_aanvragen": selectors.mag_aanvragen(plan, request.user),
+            "mag_aanvragen": selectors.mag_aanvragen(plan, request.user)
+            and selectors.nieuwe_versie_mogelijk(plan),
             "sleutel": uuid.uuid4(),
         },
     )

@@ -12,6 +12,7 @@ from besluitvorming import services, services_raad
 from besluitvorming.models import Documentversie, Raadsbesluit
 from uitwerking.models import Partij, Risico
 from wup.constants import Fase
+from wup.exceptions import PlanFrozen
 from wup.models import Besluit
 
 PROBLEM = "application/problem+json"
@@ -93,11 +94,28 @@ def test_step_6_refuses_a_new_submission_and_a_new_decision(
     assert Raadsbesluit.objects.count() == 1
 
 
-def test_no_concept_pdf_of_an_adopted_plan(vastgesteld, projectleider, beheerder):
-    """A new version of an adopted plan is always final: the plan it shows no longer changes."""
+def test_an_adopted_plan_keeps_its_one_final_pdf(vastgesteld, projectleider, beheerder, client):
+    """After adoption the final PDF is the plan as the council adopted it: no second version
+    (a later rendering would read parameters and other figures as they are by then), from the
+    service, the page or the API."""
+    definitief = Documentversie.objects.filter(wijkplan=vastgesteld, definitief=True)
+    if not definitief.exists():
+        services.documentversie_aanvragen(plan=vastgesteld, user=projectleider)
+    aantal = Documentversie.objects.filter(wijkplan=vastgesteld).count()
     for user in (projectleider, beheerder):
-        v = services.documentversie_aanvragen(plan=vastgesteld, user=user)
-        assert v.definitief and v.fase == Fase.VASTGESTELD
+        with pytest.raises(PlanFrozen, match="definitieve versie"):
+            services.documentversie_aanvragen(plan=vastgesteld, user=user)
+    client.force_login(projectleider)
+    pagina = reverse("besluitvorming-versies", args=[vastgesteld.pk])
+    antwoord = client.post(pagina, follow=True)
+    assert "definitieve versie" in antwoord.content.decode()
+    assert "PDF maken" not in client.get(pagina).content.decode()
+    api = APIClient()
+    api.force_authenticate(projectleider)
+    antwoord = api.post(f"/api/v1/wijkplannen/{vastgesteld.pk}/document/versies", {}, format="json")
+    assert antwoord.status_code == 409
+    assert antwoord["Content-Type"] == "application/problem+json"
+    assert Documentversie.objects.filter(wijkplan=vastgesteld).count() == aantal
     assert not Documentversie.objects.filter(
         wijkplan=vastgesteld, definitief=False, fase=Fase.VASTGESTELD
     ).exists()
