@@ -2,16 +2,15 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+
+from wup.celery import opnieuw_bij_storing
 
 
 @shared_task(
-    acks_late=True,
-    autoretry_for=(ConnectionError, OperationalError, InterfaceError),
-    retry_backoff=True,
-    max_retries=5,
-    soft_time_limit=settings.WUP_PDF_TIJDLIMIET,
-    time_limit=settings.WUP_PDF_TIJDLIMIET + 30,
+    **opnieuw_bij_storing(
+        soft_time_limit=settings.WUP_PDF_TIJDLIMIET,
+        time_limit=settings.WUP_PDF_TIJDLIMIET + 30,
+    )
 )
 def documentversie_maken(versie_id: int) -> str | None:
     """Render one queued version of the plan's PDF. Idempotent: a finished (or failed) version

@@ -3,9 +3,10 @@
 from celery import shared_task
 
 from wijktoets.services.kerncijfers import kerncijfer_import_uitvoeren
+from wup.celery import opnieuw_bij_storing
 
 
-@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+@shared_task(**opnieuw_bij_storing())
 def importeer_kerncijfers(import_id: int) -> str:
     """Import one stored Kerncijfers file. Idempotent: a finished import is left alone, and a
     redelivered task (after a worker died) runs the all-or-nothing import again."""

@@ -147,9 +147,24 @@ CELERY_TASK_ALWAYS_EAGER = env.bool(
     "CELERY_TASK_ALWAYS_EAGER", default=TESTING or not WUP_BROKER_CONFIGURED
 )
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged only when it has finished, and a task whose worker died (killed, out
+# of memory) goes back on the queue: every task is idempotent, so a second delivery is safe.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Every task has a time limit (the PDF task its own, shorter one); nothing runs for ever.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=840)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=900)
+# Redis hands an unacknowledged message to another worker after the visibility timeout. It
+# must be longer than the longest task, or a task still running would be started a second
+# time (tests/wup/test_settings.py checks it against every task). The kill test sets a few
+# seconds for its own worker, so the redelivery of a killed task comes quickly.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
+# Under acks_late a task that is still running when the broker connection is lost is
+# redelivered anyway; cancel it instead of letting it finish alongside its second delivery.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="wup")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
