@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -28,11 +29,20 @@ from participatie.models import (
 )
 from techniek.models import Alternatief, Berekening, StartanalyseImport
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
-from tests.factories import BuurtFactory, WijkFactory, WijkplanFactory, projectleider
+from tests.factories import (
+    BuurtFactory,
+    GemeenteFactory,
+    WijkFactory,
+    WijkplanFactory,
+    projectleider,
+)
+from tests.factories import beheerder as beheerder_maken
+from tests.factories import griffier as griffier_van
 from uitwerking.models import Activiteit, Realisatiefase, Risico
 from uitwerking.models import Partij as OrganisatiePartij
 from wijktoets.models import KerncijferImport
-from wup.models import Besluit
+from wup.constants import Fase
+from wup.models import Besluit, Wijkplan
 from wup.services import wijkplan_create, wijkplan_transition
 
 ROLLEN = ("anoniem", "projectleider", "andere_projectleider", "griffier", "beheerder")
@@ -499,8 +509,139 @@ def _productroutes():
     return sorted(set(_walk(get_resolver().url_patterns)))
 
 
-@pytest.fixture
-def wereld(gemeente, griffier, beheerder):
+def _plan_objecten(p, pl, nu) -> dict[str, int]:
+    """One of each object a plan has, by the route parameter that names it."""
+    alt = Alternatief.objects.create(wijkplan=p, sjabloon="S1a_B_LuchtWP", naam="Luchtwarmtepomp")
+    Berekening.objects.create(alternatief=alt, invoer_hash="0" * 64)
+    partij = Partij.objects.create(wijkplan=p, soort="vve", naam="VvE De Linde")
+    raadpleging = Raadpleging.objects.create(
+        wijkplan=p,
+        titel="Uw voorkeur",
+        deelname="codes",
+        opent_op=nu - datetime.timedelta(days=1),
+        sluit_op=nu + datetime.timedelta(days=1),
+        vrijgegeven_op=nu,
+    )
+    versie = Documentversie.objects.create(wijkplan=p, nummer=1, fase=p.fase, aangevraagd_door=pl)
+    versie.bestand.save(versie.bestandsnaam, ContentFile(b"%PDF-1.7"), save=False)
+    versie.status, versie.sha256, versie.grootte = "klaar", "0" * 64, 8
+    versie.save()
+    return {
+        "<int:alt_id>": alt.pk,
+        "<int:besluit_id>": Besluit.objects.create(
+            wijkplan=p, datum=datetime.date(2026, 1, 5), orgaan="stuurgroep", besluit="Start."
+        ).pk,
+        "<int:partij_id>": partij.pk,
+        "<int:maatregel_id>": Gedragsmaatregel.objects.create(
+            wijkplan=p, naam="Energiecoaches", status="gepland", doelgroep_partij=partij
+        ).pk,
+        "<int:contact_id>": Contactmoment.objects.create(
+            wijkplan=p,
+            partij=partij,
+            soort="brief",
+            datum=datetime.date(2026, 1, 5),
+            onderwerp="Brief",
+        ).pk,
+        "<int:raadpleging_id>": raadpleging.pk,
+        "<int:vraag_id>": Vraag.objects.create(
+            raadpleging=raadpleging, volgorde=1, soort="open", tekst="Wat vindt u?"
+        ).pk,
+        "<int:code_id>": Responscode.objects.create(
+            raadpleging=raadpleging, code=f"ABCDE-{p.pk:05d}"
+        ).pk,
+        "<int:nieuws_id>": Nieuwsbericht.objects.create(wijkplan=p, titel="N", tekst="t").pk,
+        "<int:faq_id>": VeelgesteldeVraag.objects.create(wijkplan=p, vraag="V", antwoord="A").pk,
+        "<int:bijeenkomst_id>": Bijeenkomst.objects.create(
+            wijkplan=p,
+            titel="Bewonersavond",
+            locatie="Dorpshuis",
+            begint_op=nu + datetime.timedelta(days=30),
+        ).pk,
+        "<int:inbreng_id>": Inbreng.objects.create(wijkplan=p, soort="vraag", tekst="?").pk,
+        "<int:versie_id>": versie.pk,
+        "<int:criterium_id>": Criterium.objects.create(
+            wijkplan=p,
+            naam="Nationale kosten",
+            toelichting="Geld goed besteden.",
+            gewicht=20,
+            richting="lager_beter",
+            eenheid="euro per jaar",
+            bron="techniek:nk.H16_Nat_meerkost",
+            zekerheid="hoog",
+        ).pk,
+        "<int:keuze_id>": Keuze.objects.create(
+            wijkplan=p,
+            alternatief=alt,
+            alternatief_naam=alt.naam,
+            motivatie="De goedkoopste oplossing voor de buurt.",
+            participatie_afweging="Bewoners kozen dit ook het vaakst.",
+            orgaan="college",
+            besluitdatum=datetime.date(2026, 1, 5),
+        ).pk,
+        "<int:randvoorwaarde_id>": Randvoorwaarde.objects.create(wijkplan=p, tekst="R").pk,
+        "<int:processtap_id>": Processtap.objects.create(
+            wijkplan=p, naam="Aanleg", verantwoordelijke="Gemeente"
+        ).pk,
+        "<int:benodigd_besluit_id>": BenodigdBesluit.objects.create(
+            wijkplan=p, orgaan="college", onderwerp="Omgevingsplan"
+        ).pk,
+        "<int:organisatiepartij_id>": OrganisatiePartij.objects.create(
+            wijkplan=p, naam="Gemeente", soort="gemeente"
+        ).pk,
+        "<int:activiteit_id>": Activiteit.objects.create(wijkplan=p, naam="Aanleg").pk,
+        "<int:risico_id>": Risico.objects.create(
+            wijkplan=p, titel="Vertraging", categorie="planning", kans=2, impact=3
+        ).pk,
+        "<int:realisatiefase_id>": Realisatiefase.objects.create(
+            wijkplan=p,
+            naam="Aanleg",
+            begindatum=datetime.date(2027, 1, 1),
+            einddatum=datetime.date(2027, 12, 31),
+        ).pk,
+        "<int:historie_id>": p.historie.order_by("-pk").first().pk,
+    }
+
+
+#: The route parameters that name an object of a plan (filled from ``_plan_objecten``).
+PLANOBJECTEN = frozenset(
+    {
+        "<int:alt_id>",
+        "<int:besluit_id>",
+        "<int:partij_id>",
+        "<int:maatregel_id>",
+        "<int:contact_id>",
+        "<int:raadpleging_id>",
+        "<int:vraag_id>",
+        "<int:code_id>",
+        "<int:nieuws_id>",
+        "<int:faq_id>",
+        "<int:bijeenkomst_id>",
+        "<int:inbreng_id>",
+        "<int:versie_id>",
+        "<int:criterium_id>",
+        "<int:keuze_id>",
+        "<int:randvoorwaarde_id>",
+        "<int:processtap_id>",
+        "<int:benodigd_besluit_id>",
+        "<int:organisatiepartij_id>",
+        "<int:activiteit_id>",
+        "<int:risico_id>",
+        "<int:realisatiefase_id>",
+        "<int:historie_id>",
+    }
+)
+
+
+def _wereld_bouwen():
+    """Two plans of "projectleider" (one in the wijktoets, one before the council), one of the
+    other projectleider ("vreemd"), one sent back by the council ("teruggestuurd"), each with
+    one of every object; and a griffier of another gemeente."""
+    gemeente = GemeenteFactory(code="GM0233", naam="Ermelo")
+    griffier = griffier_van(gemeente, username="griffier")
+    beheerder = beheerder_maken(username="beheerder")
+    andere_griffier = griffier_van(
+        GemeenteFactory(code="GM0200", naam="Apeldoorn"), username="griffier-apeldoorn"
+    )
     pl = projectleider(gemeente, username="pl")
     andere = projectleider(gemeente, username="andere")
     buurt = BuurtFactory(wijk=WijkFactory(gemeente=gemeente, code="WK023300"), code="BU02330001")
@@ -512,111 +653,24 @@ def wereld(gemeente, griffier, beheerder):
         beoogde_raadsdatum=datetime.date(2027, 2, 1),
     )
     rij = wijkplan_transition(wijkplan=raadsplan, overgang="aanbieden_aan_raad", user=pl)
-    alternatieven, partijen, maatregelen, contactmomenten = {}, {}, {}, {}
-    raadplegingen, vragen, responscodes = {}, {}, {}
-    publiek, keuze, besluiten, organisatie, versies = {}, {}, {}, {}, {}
-    uitvoeringsplan = {}
+    vreemd = wijkplan_create(user=andere, gemeente=gemeente, naam="Ermelo-West", buurten=[buurt])
+    teruggestuurd = WijkplanFactory(
+        gemeente=gemeente,
+        projectleider=pl,
+        uitvoeringsplan=True,
+        beoogde_raadsdatum=datetime.date(2027, 2, 1),
+    )
+    wijkplan_transition(wijkplan=teruggestuurd, overgang="aanbieden_aan_raad", user=pl)
+    # the starting situation after the council sent it back to the implementation plan
+    Wijkplan.objects.filter(pk=teruggestuurd.pk).update(fase=Fase.UITVOERINGSPLAN)
+    teruggestuurd.refresh_from_db()
     nu = timezone.now()
-    for soort, p in (("plan", plan), ("raadsplan", raadsplan)):
-        alt = Alternatief.objects.create(
-            wijkplan=p, sjabloon="S1a_B_LuchtWP", naam="Luchtwarmtepomp"
-        )
-        Berekening.objects.create(alternatief=alt, invoer_hash="0" * 64)
-        alternatieven[soort] = alt.pk
-        besluiten[soort] = Besluit.objects.create(
-            wijkplan=p, datum=datetime.date(2026, 1, 5), orgaan="stuurgroep", besluit="Start."
-        ).pk
-        partij = Partij.objects.create(wijkplan=p, soort="vve", naam="VvE De Linde")
-        partijen[soort] = partij.pk
-        maatregelen[soort] = Gedragsmaatregel.objects.create(
-            wijkplan=p, naam="Energiecoaches", status="gepland", doelgroep_partij=partij
-        ).pk
-        contactmomenten[soort] = Contactmoment.objects.create(
-            wijkplan=p,
-            partij=partij,
-            soort="brief",
-            datum=datetime.date(2026, 1, 5),
-            onderwerp="Brief",
-        ).pk
-        raadpleging = Raadpleging.objects.create(
-            wijkplan=p,
-            titel="Uw voorkeur",
-            deelname="codes",
-            opent_op=nu - datetime.timedelta(days=1),
-            sluit_op=nu + datetime.timedelta(days=1),
-            vrijgegeven_op=nu,
-        )
-        raadplegingen[soort] = raadpleging.pk
-        vragen[soort] = Vraag.objects.create(
-            raadpleging=raadpleging, volgorde=1, soort="open", tekst="Wat vindt u?"
-        ).pk
-        responscodes[soort] = Responscode.objects.create(
-            raadpleging=raadpleging, code=f"ABCDE-{soort[:5].upper()}"
-        ).pk
-        publiek[soort] = {
-            "<int:nieuws_id>": Nieuwsbericht.objects.create(wijkplan=p, titel="N", tekst="t").pk,
-            "<int:faq_id>": VeelgesteldeVraag.objects.create(
-                wijkplan=p, vraag="V", antwoord="A"
-            ).pk,
-            "<int:bijeenkomst_id>": Bijeenkomst.objects.create(
-                wijkplan=p,
-                titel="Bewonersavond",
-                locatie="Dorpshuis",
-                begint_op=nu + datetime.timedelta(days=30),
-            ).pk,
-            "<int:inbreng_id>": Inbreng.objects.create(wijkplan=p, soort="vraag", tekst="?").pk,
-        }
-        versie = Documentversie.objects.create(
-            wijkplan=p, nummer=1, fase=p.fase, aangevraagd_door=pl
-        )
-        versie.bestand.save(versie.bestandsnaam, ContentFile(b"%PDF-1.7"), save=False)
-        versie.status, versie.sha256, versie.grootte = "klaar", "0" * 64, 8
-        versie.save()
-        versies[soort] = versie.pk
-        keuze[soort] = {
-            "<int:criterium_id>": Criterium.objects.create(
-                wijkplan=p,
-                naam="Nationale kosten",
-                toelichting="Geld goed besteden.",
-                gewicht=20,
-                richting="lager_beter",
-                eenheid="euro per jaar",
-                bron="techniek:nk.H16_Nat_meerkost",
-                zekerheid="hoog",
-            ).pk,
-            "<int:keuze_id>": Keuze.objects.create(
-                wijkplan=p,
-                alternatief=alt,
-                alternatief_naam=alt.naam,
-                motivatie="De goedkoopste oplossing voor de buurt.",
-                participatie_afweging="Bewoners kozen dit ook het vaakst.",
-                orgaan="college",
-                besluitdatum=datetime.date(2026, 1, 5),
-            ).pk,
-        }
-        org_partij = OrganisatiePartij.objects.create(wijkplan=p, naam="Gemeente", soort="gemeente")
-        uitvoeringsplan[soort] = {
-            "<int:randvoorwaarde_id>": Randvoorwaarde.objects.create(wijkplan=p, tekst="R").pk,
-            "<int:processtap_id>": Processtap.objects.create(
-                wijkplan=p, naam="Aanleg", verantwoordelijke="Gemeente"
-            ).pk,
-            "<int:benodigd_besluit_id>": BenodigdBesluit.objects.create(
-                wijkplan=p, orgaan="college", onderwerp="Omgevingsplan"
-            ).pk,
-        }
-        organisatie[soort] = {
-            "<int:organisatiepartij_id>": org_partij.pk,
-            "<int:activiteit_id>": Activiteit.objects.create(wijkplan=p, naam="Aanleg").pk,
-            "<int:risico_id>": Risico.objects.create(
-                wijkplan=p, titel="Vertraging", categorie="planning", kans=2, impact=3
-            ).pk,
-            "<int:realisatiefase_id>": Realisatiefase.objects.create(
-                wijkplan=p,
-                naam="Aanleg",
-                begindatum=datetime.date(2027, 1, 1),
-                einddatum=datetime.date(2027, 12, 31),
-            ).pk,
-        }
+    plannen = {
+        "plan": (plan, "start_verkenning", None),
+        "raadsplan": (raadsplan, "vaststellen", rij),
+        "vreemd": (vreemd, "start_verkenning", None),
+        "teruggestuurd": (teruggestuurd, "aanbieden_aan_raad", None),
+    }
     return {
         "gebruikers": {
             "anoniem": None,
@@ -624,24 +678,13 @@ def wereld(gemeente, griffier, beheerder):
             "andere_projectleider": andere,
             "griffier": griffier,
             "beheerder": beheerder,
+            "andere_griffier": andere_griffier,
         },
-        "alternatieven": alternatieven,
-        "partijen": partijen,
-        "maatregelen": maatregelen,
-        "contactmomenten": contactmomenten,
-        "raadplegingen": raadplegingen,
-        "vragen": vragen,
-        "responscodes": responscodes,
-        "publiek": publiek,
-        "keuze": keuze,
-        "organisatie": organisatie,
-        "uitvoeringsplan": uitvoeringsplan,
-        "besluiten": besluiten,
-        "versies": versies,
-        "plannen": {
-            "plan": (plan, "start_verkenning", None),
-            "raadsplan": (raadsplan, "vaststellen", rij),
+        "objecten_van": {
+            soort: _plan_objecten(p, pl if p.pk != vreemd.pk else andere, nu)
+            for soort, (p, _, _) in plannen.items()
         },
+        "plannen": plannen,
         "codes": {"gemeente": gemeente.code, "wijk": buurt.wijk.code, "buurt": buurt.code},
         "objecten": {
             "import": KerncijferImport.objects.create(
@@ -655,36 +698,45 @@ def wereld(gemeente, griffier, beheerder):
     }
 
 
-def _url(naam, pattern, wereld, planrol):
-    """Fill the route's parameters with real objects of the world."""
-    plan, overgang, rij = wereld["plannen"][planrol]
-    historie_id = (rij or plan.historie.first()).pk
+@pytest.fixture(scope="module")
+def wereld(django_db_setup, django_db_blocker):
+    """Built once per module, in a transaction rolled back after the module's last test; each
+    test runs in a savepoint inside it, so what one test writes the next does not see."""
+    from wup.workflow import gates
+
+    # as for every core test: only the core's conditions (tests/conftest.py), while building
+    bewaard = dict(gates._conditions)
+    for key in [k for k in gates._conditions if not k.startswith("wup.")]:
+        gates.unregister(key)
+    try:
+        with django_db_blocker.unblock(), transaction.atomic():
+            w = _wereld_bouwen()
+            gates._conditions.clear()
+            gates._conditions.update(bewaard)
+            yield w
+            transaction.set_rollback(True)
+    finally:
+        gates._conditions.clear()
+        gates._conditions.update(bewaard)
+
+
+def _url(naam, pattern, wereld, planrol, objecten_van=None):
+    """Fill the route's parameters with real objects of the world: the plan ``planrol``, and
+    the objects of ``objecten_van`` (by default the same plan)."""
+    plan, overgang, _rij = wereld["plannen"][planrol]
     url = "/" + pattern.lstrip("^").rstrip("$")
     vervang = {
         "<int:pk>": plan.pk,
         "<int:id>": plan.pk,
         "<str:naam>": overgang,
-        "<int:historie_id>": historie_id,
         "<str:thema>": "leefbaarheid",
-        "<int:alt_id>": wereld["alternatieven"][planrol],
         "<str:sleutel>": "Netbeheer.Ki_verv_LD_min",
         "<str:tabel>": "woningen_bag",
-        "<int:partij_id>": wereld["partijen"][planrol],
-        "<int:maatregel_id>": wereld["maatregelen"][planrol],
-        "<int:contact_id>": wereld["contactmomenten"][planrol],
         "<str:fase>": "verkenning",
-        "<int:raadpleging_id>": wereld["raadplegingen"][planrol],
-        "<int:vraag_id>": wereld["vragen"][planrol],
-        "<int:code_id>": wereld["responscodes"][planrol],
         "<slug:slug>": plan.slug,
-        **wereld["publiek"][planrol],
-        **wereld["keuze"][planrol],
-        **wereld["organisatie"][planrol],
-        **wereld["uitvoeringsplan"][planrol],
         "<str:punt>": "betaalbaarheid",
-        "<int:besluit_id>": wereld["besluiten"][planrol],
         "<int:nummer>": 1,
-        "<int:versie_id>": wereld["versies"][planrol],
+        **wereld["objecten_van"][objecten_van or planrol],
     }
     if "<str:code>" in url:
         soort = naam.split(":")[1].split("-")[0]
@@ -710,7 +762,7 @@ def test_every_url_pattern_has_an_expected_access():
 
 
 @pytest.mark.parametrize("rol", ROLLEN)
-def test_every_role_gets_exactly_the_access_it_should(client, wereld, rol):
+def test_every_role_gets_exactly_the_access_it_should(db, client, wereld, rol):
     user = wereld["gebruikers"][rol]
     if user is not None:
         client.force_login(user)
@@ -770,7 +822,7 @@ def _admin_urls(wereld):
 
 
 @pytest.mark.parametrize("rol", ["anoniem", "projectleider", "andere_projectleider", "griffier"])
-def test_only_the_beheerder_gets_into_the_admin(client, wereld, rol):
+def test_only_the_beheerder_gets_into_the_admin(db, client, wereld, rol):
     user = wereld["gebruikers"][rol]
     if user is not None:
         client.force_login(user)
@@ -787,7 +839,7 @@ def test_only_the_beheerder_gets_into_the_admin(client, wereld, rol):
         assert response.status_code == 302 and "/admin/login/" in response["Location"], url
 
 
-def test_the_beheerder_gets_into_the_admin_pages_of_the_product(client, wereld):
+def test_the_beheerder_gets_into_the_admin_pages_of_the_product(db, client, wereld):
     beheerder = wereld["gebruikers"]["beheerder"]
     plan = wereld["plannen"]["plan"][0]
     client.force_login(beheerder)
