@@ -15,7 +15,7 @@ from django.template import loader
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from wup import document, selectors, services, toegang
 from wup.api.exceptions import problem_response
@@ -66,6 +66,7 @@ def _aanvul_url(result, plan: Wijkplan, projectleider: bool) -> str | None:
 
 
 @login_required
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     plans = list(selectors.wijkplannen_for_user(request.user))
     # One evaluation for all rows: the number of queries does not grow with the plans.
@@ -266,6 +267,7 @@ def _volgende_stap(plan: Wijkplan, projectleider: bool) -> dict:
 
 
 @login_required
+@require_safe
 def wijkplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = toegang.zichtbaar_plan(request, pk)
     projectleider = selectors.is_projectleider(plan, request.user)
@@ -384,6 +386,7 @@ def _historie_rij(rij) -> dict:
 
 
 @login_required
+@require_safe
 def wijkplan_historie(request: HttpRequest, pk: int) -> HttpResponse:
     plan = toegang.zichtbaar_plan(request, pk)
     return render(
@@ -417,6 +420,7 @@ def meldingen(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def wijkplan_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan document as composed from the registered chapters (HTML preview)."""
     plan = toegang.zichtbaar_plan(request, pk)

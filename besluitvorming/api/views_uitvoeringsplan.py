@@ -466,6 +466,9 @@ class WensView(ApiView):
     def put(self, request: Request, id: int, inbreng_id: int) -> Response:
         plan = plan_voor(request, id)
         _schrijver(request, plan)
+        # a question of another plan is not found, whatever the body says
+        if not any(w.inbreng_id == inbreng_id for w in selectors.wensen_van(plan)):
+            raise NotFound(_("Kies een gepubliceerde vraag van bewoners uit dit plan."))
         invoer = s.WensInvoerSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         try:

@@ -484,6 +484,78 @@ VERWACHT = {
     },
     "besluitvorming-api-wens": _same(NIET_TOEGESTAAN, anoniem=NIET_INGELOGD),
 }
+#: Who may write (POST, PUT, PATCH, DELETE) to a route, where the walk of the writes
+#: (tests/wup/test_role_walk_schrijven.py) cannot tell it from ``VERWACHT``. There, a role
+#: refused a GET is refused every write; on a plan's routes only its projectleider writes;
+#: and a route outside a plan that more than one role may GET needs an entry here, or that
+#: walk fails. Each other role's write must be refused, and must change nothing.
+IEDEREEN = frozenset(ROLLEN)
+INGELOGD = IEDEREEN - {"anoniem"}
+NIEMAND = frozenset()
+SCHRIJVEN = {
+    "login": IEDEREEN,
+    "logout": IEDEREEN,
+    "meldingen": INGELOGD,  # marks one's own notifications read
+    "wijkplan-nieuw": {"projectleider", "andere_projectleider"},
+    "api:wijkplannen": {"projectleider", "andere_projectleider"},
+    **dict.fromkeys(
+        (
+            "dashboard",
+            "api:openapi-json",
+            "api:openapi-yaml",
+            "api:docs",
+            "api:gemeenten",
+            "api:gemeente-detail",
+            "api:wijken",
+            "api:wijk-detail",
+            "api:buurten",
+            "api:buurt-detail",
+            "wijktoets-api-kerncijfers",
+            "wijktoets-api-kerncijfer-variabelen",
+            "techniek-parameterset-huidig",
+            "techniek-parametersets-vergelijken",
+            "techniek-api-parameterset-verschillen",
+        ),
+        NIEMAND,
+    ),
+    # the parameter sets are the beheerder's, and so are the privacy requests
+    **{
+        naam: {"beheerder"}
+        for naam in (
+            "techniek-parametersets",
+            "techniek-parameterset",
+            "techniek-parametertabel",
+            "techniek-parameterset-concept",
+            "techniek-parameterset-verwijderen",
+            "techniek-parameterset-aanvullen",
+            "techniek-parameters-pbl-laden",
+            "techniek-api-parametersets",
+            "techniek-api-parameterset",
+            "techniek-api-parameterset-parameters",
+            "techniek-api-parameterset-parameter",
+            "techniek-api-parameterset-tabel",
+            "techniek-api-parameterset-concept",
+            "techniek-api-parameterset-vaststellen",
+            "participatie-privacy-export",
+            "participatie-privacy-wissen",
+        )
+    },
+    # a consultation answers residents with a code or link, logged in or not
+    **{
+        f"participatie-raadplegen{naam}": IEDEREEN
+        for naam in ("", "-bedankt", "-formulier", "-email")
+    },
+    # before the council the griffier records the decision (the transition "vaststellen")
+    **{
+        naam: {"plan": {"projectleider"}, "raadsplan": {"griffier"}}
+        for naam in ("wijkplan-overgang", "api:wijkplan-overgang-uitvoeren")
+    },
+    "besluitvorming-raad-besluit": {"griffier"},
+    "besluitvorming-api-raad-besluit": {"griffier"},
+    # a new PDF version: the projectleider or a beheerder
+    "besluitvorming-versies": {"projectleider", "beheerder"},
+    "besluitvorming-api-versies": {"projectleider", "beheerder"},
+}
 #: Routes whose id is not a plan's, and query strings a route needs to answer at all.
 ANDERE_OBJECTEN = {
     "kerncijfer-import": "import",

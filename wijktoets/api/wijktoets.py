@@ -7,6 +7,7 @@ projectleider changes it. Edits carry the ``versie`` that was read (field or ``I
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
@@ -37,7 +38,7 @@ from wup.api.parsers import JSONParser, MergePatchJSONParser
 from wup.api.schema import problems
 from wup.api.serializers import GebruikerSerializer, StrictSerializer
 from wup.api.versies import gevraagde_versie
-from wup.api.views import ID_PARAM, ApiView, plan_voor
+from wup.api.views import ID_PARAM, ApiView, plan_voor, plan_voor_projectleider
 from wup.exceptions import StaleVersion
 from wup.models import Wijkplan
 
@@ -73,6 +74,11 @@ CONFLICT = (
     "Iemand anders heeft de wijktoets intussen gewijzigd (veld `versie`); het plan is voorbij "
     "de fase wijktoets, vastgesteld of gestopt; of (bij afronden) de wijktoets is al afgerond "
     "of nog niet volledig."
+)
+
+
+ALLEEN_PROJECTLEIDER = gettext_lazy(
+    "Alleen de projectleider van dit plan kan de wijktoets wijzigen."
 )
 
 
@@ -502,7 +508,9 @@ class WijktoetsView(ApiView):
         return self._wijzig(request, id, partial=True)
 
     def _wijzig(self, request: Request, id: int, *, partial: bool) -> Response:
-        plan = plan_voor(request, id)
+        plan = plan_voor_projectleider(
+            request, id, _("Alleen de projectleider van dit plan kan de wijktoets wijzigen.")
+        )
         invoer = WijktoetsWijzigenSerializer(data=request.data, partial=partial)
         invoer.is_valid(raise_exception=True)
         data = dict(invoer.validated_data)
@@ -609,7 +617,9 @@ class WijktoetsBevindingView(ApiView):
         responses={200: WijktoetsBevindingSerializer, **_WIJZIG_PROBLEMEN},
     )
     def put(self, request: Request, id: int, thema: str) -> Response:
-        plan = plan_voor(request, id)
+        plan = plan_voor_projectleider(
+            request, id, _("Alleen de projectleider van dit plan kan de wijktoets wijzigen.")
+        )
         thema = _thema(thema)
         invoer = WijktoetsBevindingWijzigenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
@@ -659,7 +669,9 @@ class WijktoetsAfrondenView(ApiView):
         },
     )
     def post(self, request: Request, id: int) -> Response:
-        plan = plan_voor(request, id)
+        plan = plan_voor_projectleider(
+            request, id, _("Alleen de projectleider van het plan kan de wijktoets afronden.")
+        )
         invoer = WijktoetsAfrondenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         versie, uit_header = gevraagde_versie(

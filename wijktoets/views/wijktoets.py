@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from wijktoets import forms
 from wijktoets.constants import THEMA_VRAAG, Oordeel, Thema
@@ -123,6 +123,7 @@ def _formulierpagina(
 
 
 @login_required
+@require_safe
 def wijktoets_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = toegang.zichtbaar_plan(request, pk)
     toets = selectors.wijktoets_voor(plan)
@@ -146,6 +147,7 @@ def wijktoets_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def wijktoets_versies(request: HttpRequest, pk: int) -> HttpResponse:
     plan = toegang.zichtbaar_plan(request, pk)
     toets = selectors.wijktoets_voor(plan)

@@ -227,6 +227,17 @@ def plan_voor(request: Request, id: int) -> Wijkplan:
     return plan
 
 
+def plan_voor_projectleider(request: Request, id: int, melding: str | None = None) -> Wijkplan:
+    """The plan, if this user is its projectleider: a write is refused before its input is
+    read (a 403, not a 400 about input he could never send)."""
+    plan = plan_voor(request, id)
+    if not selectors.is_projectleider(plan, request.user):
+        raise PermissionDenied(
+            melding or _("Alleen de projectleider van dit plan kan het wijzigen.")
+        )
+    return plan
+
+
 def _etag(plan: Wijkplan) -> str:
     return f'"{plan.versie}"'
 
@@ -270,6 +281,19 @@ class WijkplannenView(ApiView, generics.ListAPIView):
         },
     )
     def post(self, request: Request) -> Response:
+        # whoever may create plans in no gemeente is refused before the body is checked
+        if not selectors.gemeenten_for_create(request.user).exists():
+            code = request.data.get("gemeente") if isinstance(request.data, dict) else None
+            gemeente = (
+                selectors.gemeente_by_code(code.strip().upper()[:20])
+                if isinstance(code, str)
+                else None
+            )
+            raise PermissionDenied(
+                _("U mag geen wijkplannen aanmaken in %(gemeente)s.") % {"gemeente": gemeente.naam}
+                if gemeente is not None
+                else _("U mag geen wijkplannen aanmaken.")
+            )
         invoer = WijkplanAanmakenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         plan = services.wijkplan_create(user=request.user, **invoer.validated_data)
@@ -331,7 +355,7 @@ class WijkplanView(ApiView):
         },
     )
     def patch(self, request: Request, id: int) -> Response:
-        plan = plan_voor(request, id)
+        plan = plan_voor_projectleider(request, id)
         invoer = WijkplanWijzigenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         velden = dict(invoer.validated_data)
