@@ -1,7 +1,7 @@
 """Object-level access: every route that names an object of a plan, asked for by a user who
-may see one plan with the object of another plan in its place, and whole plans a user may not
-see at all (another projectleider's, a draft for the griffier, another gemeente's plan before
-the council).
+may see one plan with the object of another plan in its place, and a plan before the council
+of another gemeente for its griffier (another projectleider's plan and a draft for the griffier
+are walked in tests/wup/test_role_walk.py).
 
 The answer is a 403 or 404, never the object (nor its file: PDF versions, exports). The
 expectations for a user's own objects are in ``VERWACHT`` (tests/wup/test_role_walk.py); the
@@ -105,11 +105,10 @@ def test_an_object_of_another_plan_is_never_served_under_a_plan_the_user_may_see
     )
 
 
-#: (who, a plan he may not see at all, with its own objects)
+#: (who, a plan he may not see at all, with its own objects). Another projectleider's plan
+#: and a draft for the griffier are in the walk itself (andere_projectleider and griffier on
+#: "plan", tests/wup/test_role_walk.py); here the griffier of another gemeente.
 VREEMDE_PLANNEN = [
-    ("projectleider", "vreemd"),  # another projectleider's plan, pages, files and API
-    ("griffier", "plan"),  # a draft that never went to the council
-    ("griffier", "vreemd"),
     ("andere_griffier", "raadsplan"),  # before the council, but of another gemeente
     ("andere_griffier", "teruggestuurd"),
 ]
