@@ -191,3 +191,26 @@ def test_a_write_to_an_object_of_another_plan_is_refused_and_changes_nothing(
         afwijkingen
     )
     assert not veranderd, f"{rol}: geweigerde verzoeken veranderden {veranderd}"
+
+
+#: (who, a plan he may see but not change, or may not see at all): every write to every route
+#: of that plan is refused
+GRIFFIE = [
+    ("griffier", "teruggestuurd"),  # sent back by the council: he still reads it, only reads
+    ("andere_griffier", "raadsplan"),  # before the council of another gemeente
+]
+
+
+@pytest.mark.parametrize(("rol", "planrol"), GRIFFIE)
+def test_a_griffier_changes_nothing_in_a_plan_sent_back_nor_in_another_gemeentes(
+    client, wereld, rol, planrol
+):
+    gevallen = [
+        (naam, pattern, planrol, planrol)
+        for naam, pattern in _productroutes()
+        if _is_planroute(pattern)
+    ]
+    afwijkingen, veranderd, aantal = _schrijfwalk(client, wereld, rol, gevallen)
+    assert aantal > 200
+    assert not afwijkingen, f"{rol} op {planrol}:\n" + "\n".join(afwijkingen)
+    assert not veranderd, f"{rol}: geweigerde verzoeken veranderden {veranderd}"
