@@ -13,7 +13,7 @@ from besluitvorming.models import Raadsbesluit
 from participatie.models import Publicatie
 from tests.besluitvorming.conftest import pdf_tekst
 from tests.besluitvorming.raad.conftest import klare_versie
-from tests.factories import WijkplanFactory, projectleider
+from tests.factories import WijkplanFactory, inloggen, projectleider
 from wup.constants import Fase
 
 VANDAAG = datetime.date.today()
@@ -62,7 +62,7 @@ def test_the_submission_page_shows_the_version_and_submits(
 
 def test_others_cannot_submit(client, uitvoeringsplan, beheerder, projectleider, snel):
     klare_versie(uitvoeringsplan, projectleider)
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     url = reverse("besluitvorming-raad-aanbieden", args=[uitvoeringsplan.pk])
     assert 'type="submit"' not in client.get(url).content.decode().split("<main")[-1]
     assert client.post(url, {"verwachte_fase": Fase.UITVOERINGSPLAN}).status_code == 403
