@@ -48,7 +48,9 @@ class CodeForm(UtrechtFormMixin, forms.Form):
         else:
             raise forms.ValidationError(_("Een code uit de app bestaat uit zes cijfers."))
         if apparaat is None:
-            raise forms.ValidationError(_("Deze code is onjuist. Controleer hem en probeer het opnieuw."))
+            raise forms.ValidationError(
+                _("Deze code is onjuist. Controleer hem en probeer het opnieuw.")
+            )
         mag, extra = apparaat.verify_is_allowed()
         if not mag:
             if extra and extra.get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:

@@ -32,9 +32,7 @@ def verplicht(user: AbstractBaseUser) -> bool:
     if settings.WUP_2FA_VERPLICHT_VOOR == "alle":
         return True
     return (
-        user.is_staff
-        or user.is_superuser
-        or user.groups.filter(name=Rol.BEHEERDER.value).exists()
+        user.is_staff or user.is_superuser or user.groups.filter(name=Rol.BEHEERDER.value).exists()
     )
 
 
@@ -46,9 +44,7 @@ def voldaan(request: HttpRequest) -> bool:
     """The session has passed the second factor (a code, or the provider's MFA)."""
     user = request.user
     is_verified = getattr(user, "is_verified", None)
-    return bool(
-        (is_verified is not None and is_verified()) or request.session.get(IDP_MFA_SESSIE)
-    )
+    return bool((is_verified is not None and is_verified()) or request.session.get(IDP_MFA_SESSIE))
 
 
 def nog_nodig(request: HttpRequest) -> str | None:

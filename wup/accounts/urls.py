@@ -11,6 +11,10 @@ urlpatterns = [
     path("account", views.account, name="account"),
     path("account/wachtwoord", views.WachtwoordWijzigenView.as_view(), name="account-wachtwoord"),
     path("account/tweestap/instellen", views.tweestap_instellen, name="tweestap-instellen"),
-    path("account/tweestap/reservecodes", views.tweestap_reservecodes, name="tweestap-reservecodes"),
+    path(
+        "account/tweestap/reservecodes",
+        views.tweestap_reservecodes,
+        name="tweestap-reservecodes",
+    ),
     path("account/tweestap/uitzetten", views.tweestap_uitzetten, name="tweestap-uitzetten"),
 ]

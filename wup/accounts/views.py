@@ -141,9 +141,7 @@ def tweestap_instellen(request: HttpRequest) -> HttpResponse:
         return redirect("tweestap-controle")
     apparaat = None
     if request.method == "POST":
-        apparaat = tweestap.TOTPDevice.objects.filter(
-            user=request.user, confirmed=False
-        ).first()
+        apparaat = tweestap.TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if apparaat is None:
         apparaat = tweestap.nieuwe_app(request.user)
     form = CodeForm(request.POST or None, user=request.user, reservecodes=False, apparaat=apparaat)
@@ -153,8 +151,13 @@ def tweestap_instellen(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Tweestapsverificatie staat aan."))
             doel = _volgende(request)
             return redirect(f"{reverse('tweestap-reservecodes')}?{urlencode({'next': doel})}")
-        form.add_error("code", _("Deze code is onjuist. Controleer de tijd op uw telefoon en "
-                                 "vul de code in die de app nu toont."))
+        form.add_error(
+            "code",
+            _(
+                "Deze code is onjuist. Controleer de tijd op uw telefoon en "
+                "vul de code in die de app nu toont."
+            ),
+        )
     context = {
         "form": form,
         "qr": _qr_svg(apparaat.config_url),
@@ -178,7 +181,9 @@ def tweestap_reservecodes(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("Zet eerst tweestapsverificatie aan."))
             return redirect("account")
         request.session[_NIEUWE_CODES] = tweestap.nieuwe_reservecodes(request.user)
-        messages.success(request, _("Er zijn nieuwe reservecodes gemaakt; de oude werken niet meer."))
+        messages.success(
+            request, _("Er zijn nieuwe reservecodes gemaakt; de oude werken niet meer.")
+        )
         return redirect("tweestap-reservecodes")
     codes = request.session.pop(_NIEUWE_CODES, None)
     return render(
