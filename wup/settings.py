@@ -194,7 +194,7 @@ LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "wup.accounts.validators.MinimaleLengteValidator",
         "OPTIONS": {"min_length": 12},
     },
     {

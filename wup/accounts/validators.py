@@ -1,5 +1,6 @@
 """Password rules beside Django's own validators (see AUTH_PASSWORD_VALIDATORS)."""
 
+from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,4 +28,21 @@ class MaximaleLengteValidator:
     def get_help_text(self) -> str:
         return _("Uw wachtwoord mag hoogstens %(max_length)d tekens bevatten.") % {
             "max_length": self.max_length
+        }
+
+
+class MinimaleLengteValidator(MinimumLengthValidator):
+    """Django's minimum length, with its message in Dutch (Django's own Dutch catalogue lacks
+    the current wording, so users would read English)."""
+
+    def get_error_message(self) -> str:
+        return ngettext(
+            "Dit wachtwoord is te kort. Het moet minstens %(min_length)d teken bevatten.",
+            "Dit wachtwoord is te kort. Het moet minstens %(min_length)d tekens bevatten.",
+            self.min_length,
+        ) % {"min_length": self.min_length}
+
+    def get_help_text(self) -> str:
+        return _("Uw wachtwoord moet minstens %(min_length)d tekens bevatten.") % {
+            "min_length": self.min_length
         }
