@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import logging
 
+import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -114,7 +116,13 @@ class OIDCTerug(OIDCAuthenticationCallbackView):
     def get(self, request):
         if not aan():
             raise Http404
-        return super().get(request)
+        try:
+            return super().get(request)
+        except (SuspiciousOperation, requests.RequestException) as exc:
+            # A forged or stale answer, or a provider that does not answer: no login, and
+            # the user learns it on the login page instead of an error page.
+            logger.warning("Inloggen via OIDC geweigerd: %s", exc)
+            return self.login_failure()
 
     def login_success(self):
         response = super().login_success()
