@@ -121,7 +121,7 @@ def test_only_the_projectleider_opens_the_edit_pages(client, plan, andere, behee
         (andere, "U heeft geen toegang tot dit plan."),  # does not even see the plan
         (beheerder, "Alleen de projectleider van dit plan kan de gebouwvoorraad wijzigen."),
     ):
-        client.force_login(wie)
+        inloggen(client, wie)
         for naam in ("gebouwvoorraad-cbs", "gebouwvoorraad-upload", "gebouwvoorraad-wijzigen"):
             response = client.get(_url(naam, plan))
             assert response.status_code == 403, naam

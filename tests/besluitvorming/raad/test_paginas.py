@@ -104,7 +104,7 @@ def test_the_inbox_shows_submitted_plans_only_with_fixed_queries(
 
 def test_the_inbox_is_the_griffiers(client, projectleider, beheerder):
     for user in (projectleider, beheerder):
-        client.force_login(user)
+        inloggen(client, user)
         assert client.get(reverse("besluitvorming-raad-inbox")).status_code == 403
     client.logout()
     assert client.get(reverse("besluitvorming-raad-inbox")).status_code == 302
@@ -114,7 +114,7 @@ def test_only_the_griffier_records_the_decision_in_the_ui(
     client, bij_de_raad, projectleider, beheerder
 ):
     for user in (projectleider, beheerder):
-        client.force_login(user)
+        inloggen(client, user)
         html = client.get(_besluit_url(bij_de_raad)).content.decode()
         assert 'name="uitkomst"' not in html
         assert (
