@@ -210,3 +210,30 @@ def test_the_beheerder_role_may_remove_a_colleagues_device_in_the_admin(client, 
     # the admin never shows a secret
     eigen = collega.totpdevice_set.get()
     assert eigen.key not in client.get(f"/admin/otp_totp/totpdevice/{eigen.pk}/change/").text
+
+
+def test_the_account_pages_work_under_a_strict_csp(client, pl):
+    inloggen(client, pl)
+    pagina_s = {"account zonder app": client.get(reverse("account"))}
+    assert "Tweestapsverificatie staat uit" in pagina_s["account zonder app"].text
+    assert f'href="{reverse("account")}"' in pagina_s["account zonder app"].text  # in the menu
+    app = TOTPDevice.objects.create(user=pl, name=tweestap.APP_NAAM, confirmed=True)
+    tweestap.nieuwe_reservecodes(pl)
+    inloggen(client, pl)
+    pagina_s["account met app"] = client.get(reverse("account"))
+    assert "nog 10 reservecodes" in pagina_s["account met app"].text
+    client.post(reverse("tweestap-reservecodes"))
+    pagina_s["nieuwe reservecodes"] = client.get(reverse("tweestap-reservecodes"))
+    pagina_s["uitzetten"] = client.get(reverse("tweestap-uitzetten"))
+    pagina_s["wachtwoord"] = client.get(reverse("account-wachtwoord"))
+    pagina_s["andere telefoon"] = client.get(reverse("tweestap-instellen"))
+    client.post(reverse("logout"))
+    client.post(reverse("login"), {"username": "pl", "password": GOED})
+    pagina_s["tweede stap"] = client.get(reverse("tweestap-controle"))
+    for naam, response in pagina_s.items():
+        assert response.status_code == 200, naam
+        assert "<main" in response.text, naam
+        assert inline_code(response.text) == [], naam
+    assert pagina_s["nieuwe reservecodes"].text.count('<code class="utrecht-code">') == 10
+    assert app.pk  # the old app stays until the new one is confirmed
+    assert TOTPDevice.objects.filter(pk=app.pk, confirmed=True).exists()
