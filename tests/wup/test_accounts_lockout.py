@@ -88,3 +88,13 @@ def test_behind_a_proxy_the_address_comes_from_the_configured_header(client, pl,
     assert AccessAttempt.objects.get().ip_address == "203.0.113.9"
     # the proxy's own address is the same for everyone; another client still gets in
     assert _inloggen(client, "pl", GOED, HTTP_X_REAL_IP="198.51.100.4").status_code == 302
+
+
+def test_a_good_login_resets_the_count(client, pl):
+    for _ in range(4):
+        _inloggen(client, "pl", "fout-wachtwoord-1")
+    assert _inloggen(client, "pl", GOED).status_code == 302
+    client.post(reverse("logout"))
+    for _ in range(4):
+        assert _inloggen(client, "pl", "fout-wachtwoord-1").status_code == 200
+    assert _inloggen(client, "pl", GOED).status_code == 302
