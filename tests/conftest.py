@@ -94,3 +94,9 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, logged in with the second factor the admin requires."""
+    return factories.inloggen(client, admin_user)

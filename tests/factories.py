@@ -137,3 +137,25 @@ class WijkplanFactory(factory.django.DjangoModelFactory):
         user = extracted or projectleider(obj.gemeente)
         assign_perm("wup.view_wijkplan", user, obj)
         assign_perm("wup.change_wijkplan", user, obj)
+
+
+def inloggen(client, user):
+    """Log ``user`` in on ``client`` as after a complete login: the password and, where the
+    account has or needs two-factor authentication (every beheerder), the code from a
+    confirmed authenticator app. Use this instead of ``force_login`` for beheerders; a test of
+    the second step itself uses ``force_login`` to get a login that still owes its code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from wup.accounts import tweestap
+
+    client.force_login(user)
+    if tweestap.verplicht(user) or tweestap.heeft_app(user):
+        apparaat = tweestap.app_voor(user) or TOTPDevice.objects.create(
+            user=user, name=tweestap.APP_NAAM, confirmed=True
+        )
+        # What django_otp.login() records when the code was right.
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+        session.save()
+    return client

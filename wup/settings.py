@@ -9,6 +9,7 @@ With nothing set, the embedded default runs: an SQLite file and eager Celery tas
 real workers. Production refuses to start without ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
+import datetime
 import tempfile
 from pathlib import Path
 
@@ -48,7 +49,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin with the product's two-factor check (wup.accounts.admin_site).
+    "wup.accounts.apps.WupAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,7 +63,13 @@ INSTALLED_APPS = [
     "guardian",
     "django_fsm",
     "django_ratelimit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "mozilla_django_oidc",
     "wup.apps.WupConfig",
+    "wup.accounts.apps.AccountsConfig",
     "wijktoets.apps.WijktoetsConfig",
     "techniek.apps.TechniekConfig",
     "participatie.apps.ParticipatieConfig",
@@ -77,9 +85,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages: both tell the user why they must log in (again).
+    "wup.accounts.middleware.SessieverloopMiddleware",
+    "wup.accounts.middleware.TweestapMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wup.api.middleware.ApiVersionMiddleware",
+    # Last, as django-axes requires: turns a locked-out login attempt into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if PRODUCTION:
@@ -177,8 +191,12 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Authentication and permissions --------------------------------------------------------
+# Axes first: it refuses a locked-out username+address before any backend checks a password.
+# The OIDC backend only answers the identity provider's callback (and only when configured).
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "wup.accounts.oidc.GemeenteOIDCBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 GUARDIAN_RAISE_403 = False
@@ -186,17 +204,83 @@ ANONYMOUS_USER_NAME = None  # the public never holds object permissions
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+# ASVS 2.1: at least 12 characters, at most 128 (long passphrases allowed, never truncated),
+# no composition rules, refused when common, only digits or too close to the user's details.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "wup.accounts.validators.MinimaleLengteValidator",
         "OPTIONS": {"min_length": 12},
+    },
+    {
+        "NAME": "wup.accounts.validators.MaximaleLengteValidator",
+        "OPTIONS": {"max_length": 128},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one
+# address, that combination is refused for AXES_COOLOFF_MINUTES; a good login resets the count.
+# Counting per username *and* address keeps an attacker from locking a colleague out from
+# elsewhere. The product's login and the admin's both authenticate through Django, so both count.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "wup.accounts.views.uitgesloten"
+# Behind a proxy the client's address is in the header the proxy sets; the same header as the
+# rate limits of the public forms (RATELIMIT_IP_META_KEY), unless AXES_IPWARE_META_PRECEDENCE_ORDER
+# names others (comma-separated META keys, the first present wins).
+AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(
+    env.list(
+        "AXES_IPWARE_META_PRECEDENCE_ORDER",
+        default=[k for k in (env.str("RATELIMIT_IP_META_KEY", default=""), "REMOTE_ADDR") if k],
+    )
+)
+
+# Sessions: an absolute lifetime (SESSION_COOKIE_AGE, from the login on, not renewed by
+# activity) and an idle timeout (SESSION_IDLE_TIMEOUT seconds without a request), both enforced
+# by wup.accounts.middleware; logging out deletes the session.
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+
+# Two-factor authentication (django-otp, TOTP with backup codes): required for "beheerder"
+# (every staff or superuser account and the Beheerder group) or for "alle" (everyone). Anyone
+# who has set it up is asked for a code at every login.
+WUP_2FA_VERPLICHT_VOOR = env.str("WUP_2FA_VERPLICHT_VOOR", default="beheerder")
+if WUP_2FA_VERPLICHT_VOOR not in {"beheerder", "alle"}:
+    raise ImproperlyConfigured(
+        f"WUP_2FA_VERPLICHT_VOOR={WUP_2FA_VERPLICHT_VOOR!r}: kies beheerder of alle."
+    )
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="WUP-platform")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's secret
+
+# Login through the municipality's identity provider (OpenID Connect, mozilla-django-oidc):
+# off unless OIDC_RP_CLIENT_ID is set. See docs/accounts.md for every variable.
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc-terug"
+#: Create an account (without any role) for someone the identity provider knows but we don't.
+OIDC_CREATE_USER = env.bool("OIDC_CREATE_USER", default=False)
+#: The claim that names an existing account: "email" (its e-mail address) or another claim
+#: whose value is the username (e.g. "preferred_username").
+OIDC_KOPPEL_CLAIM = env.str("OIDC_KOPPEL_CLAIM", default="email")
+#: The name on the button ("Inloggen via ..."); the organisation's name by default.
+OIDC_NAAM = env.str("OIDC_NAAM", default="")
+#: ``acr`` and ``amr`` values of the ID token that mean the provider did multi-factor
+#: authentication, so it counts as the second factor. Empty: TOTP is still asked.
+OIDC_MFA_ACR_WAARDEN = env.list("OIDC_MFA_ACR_WAARDEN", default=[])
+OIDC_MFA_AMR_WAARDEN = env.list("OIDC_MFA_AMR_WAARDEN", default=[])
 
 # --- Internationalisation -----------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -256,7 +340,8 @@ API_VERSION = "1.0.0"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # The browser's session, refused while its second factor is still due.
+        "wup.accounts.api.SessieMetTweestap",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["wup.api.renderers.CamelCaseJSONRenderer"],

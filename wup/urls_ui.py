@@ -1,23 +1,16 @@
 """URLs of the web UI (Dutch paths, no trailing slashes). Other code refers to the names."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from wup import views, views_besluiten
-from wup.forms import InlogForm
+from wup.accounts import views as account_views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path(
-        "inloggen",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html",
-            authentication_form=InlogForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
+    path("inloggen", account_views.InloggenView.as_view(), name="login"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("wup.accounts.urls")),
     path("wijkplannen/nieuw", views.wijkplan_nieuw, name="wijkplan-nieuw"),
     path("wijkplannen/<int:pk>", views.wijkplan_detail, name="wijkplan-detail"),
     path("wijkplannen/<int:pk>/bewerken", views.wijkplan_bewerken, name="wijkplan-bewerken"),

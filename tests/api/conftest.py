@@ -16,8 +16,7 @@ def als(api):
     """``als(user)``: an API client logged in (session) as ``user``."""
 
     def login(user):
-        api.force_login(user)
-        return api
+        return factories.inloggen(api, user)
 
     return login
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from participatie.models import Respons
 from tests.e2e.toegankelijkheid import axe
 from tests.e2e.wereld import wereld
+from tests.factories import inloggen
 from tests.participatie.privacy_opbouw import EMAIL, plan_met_persoonsgegevens
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -130,7 +131,7 @@ def test_the_beheerders_privacy_pages_have_no_wcag_violations(
     live_server, page, toegankelijkheid, client, beheerder, gemeente, projectleider
 ):
     plan_met_persoonsgegevens(gemeente, projectleider)
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )

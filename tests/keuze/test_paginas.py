@@ -12,6 +12,7 @@ from django.urls import reverse
 from keuze import services
 from keuze.models import Criterium, Keuze, Score
 from tests import factories
+from tests.factories import inloggen
 from tests.keuze.hulp import berekend_alternatief, kader, keuze_velden, keuzeplan
 from wup.models import Besluit, Wijkplan
 
@@ -96,7 +97,7 @@ def test_the_overview_shows_framework_matrix_and_analysis_to_the_projectleider(
 
 def test_the_beheerder_reads_everything_and_changes_nothing(client, plan, projectleider, beheerder):
     kader(plan, projectleider)
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     html = _html(client.get(_url("keuze-overzicht", plan)))
     assert "Nationale kosten" in html and "Rangorde" in html
     assert _url("keuze-criterium-nieuw", plan) not in html

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from participatie.models import Partij
 from participatie.services import netwerk as services
-from tests.factories import WijkplanFactory
+from tests.factories import WijkplanFactory, inloggen
 from tests.factories import projectleider as maak_projectleider
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_a_colleague_sees_no_forms_and_gets_403(client, plan, gemeente, beheerde
     assert response.status_code == 403
     assert not Partij.objects.exists()
     # the beheerder may see the plan, but not change it
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     pagina = client.get(reverse("participatie-overzicht", args=[plan.pk])).content.decode()
     assert reverse("participatie-partij-nieuw", args=[plan.pk]) not in pagina
     assert client.get(reverse("participatie-partij-nieuw", args=[plan.pk])).status_code == 403

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from participatie.models import Aanmelding, EmailDeelname, Inbreng, Respons, Verwerking
 from participatie.services import publiek
-from tests.factories import WijkplanFactory
+from tests.factories import WijkplanFactory, inloggen
 from tests.participatie.privacy_opbouw import EMAIL, plan_met_persoonsgegevens
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def opzet(gemeente, projectleider):
 
 @pytest.fixture
 def beheer(client, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     return client
 
 
@@ -162,7 +162,7 @@ def test_the_log_shows_every_processing_without_the_address(beheer, opzet):
 
 
 def test_the_beheerder_finds_the_page_in_the_menu(client, beheerder, projectleider):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     assert reverse("participatie-privacy") in client.get(reverse("dashboard")).content.decode()
     client.force_login(projectleider)
     assert reverse("participatie-privacy") not in client.get(reverse("dashboard")).content.decode()

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from participatie.models import Aanmelding, Bijeenkomst, Nieuwsbericht, Publicatie
-from tests.factories import WijkplanFactory
+from tests.factories import WijkplanFactory, inloggen
 from tests.factories import projectleider as maak_projectleider
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +148,7 @@ def test_only_the_projectleider_sees_names_of_sign_ups(client, plan, projectleid
     client.force_login(projectleider)
     html = client.get(url).content.decode()
     assert "Jan Jansen" in html and "jan@example.nl" in html and "Nog 7 plaatsen vrij" in html
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     html = client.get(url).content.decode()
     assert "Jan Jansen" not in html and "jan@example.nl" not in html
     assert "1 aanmelding, samen 3 personen" in html

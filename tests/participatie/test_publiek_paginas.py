@@ -16,7 +16,7 @@ from participatie.models import (
     Publicatie,
     VeelgesteldeVraag,
 )
-from tests.factories import WijkplanFactory
+from tests.factories import WijkplanFactory, inloggen
 from tests.factories import projectleider as maak_projectleider
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_the_team_gets_a_preview_and_others_a_404(client, plan, projectleider, g
     client.force_login(projectleider)
     response = client.get(url)
     assert response.status_code == 200 and response.context["voorvertoning"] is True
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     assert client.get(url).status_code == 200
     client.force_login(maak_projectleider(gemeente, username="andere"))
     assert client.get(url).status_code == 404

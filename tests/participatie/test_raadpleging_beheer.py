@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from participatie.models import Raadpleging, Responscode, Vraag
 from participatie.services import raadplegingen as services
-from tests.factories import WijkplanFactory
+from tests.factories import WijkplanFactory, inloggen
 from tests.factories import projectleider as maak_projectleider
 from tests.participatie.raadpleging_opbouw import (
     UUR,
@@ -196,7 +196,7 @@ def test_the_export_for_the_printer_is_only_for_the_projectleider(
     assert code.code in inhoud and "3851 AB 1" in inhoud
     assert f"/participatie/{plan.slug}/raadplegingen/{r.pk}" in inhoud
     for ander in (beheerder, maak_projectleider(gemeente, username="ander")):
-        client.force_login(ander)
+        inloggen(client, ander)
         assert client.get(url).status_code == 403
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from techniek.models import Parameter, Parameterset
 from techniek.selectors import parameters as selectors
 from techniek.services import parameters as services
+from tests.factories import inloggen
 from tests.techniek.alternatieven_hulp import pbl_set, volledige_set
 from tests.techniek.test_parameters_paginas import _html
 
@@ -33,7 +34,7 @@ def _aanvullen(client, parameterset, **kwargs):
 
 
 def test_the_beheerder_sees_the_button_on_an_incomplete_current_set(client, pbl, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
 
     html = _pagina(client, pbl)
 
@@ -46,14 +47,14 @@ def test_the_beheerder_sees_the_button_on_an_incomplete_current_set(client, pbl,
 
 @pytest.mark.parametrize("wie", ["projectleider", "griffier"])
 def test_other_users_do_not_see_the_button(client, pbl, wie, request):
-    client.force_login(request.getfixturevalue(wie))
+    inloggen(client, request.getfixturevalue(wie))
     assert KNOP not in _pagina(client, pbl)
 
 
 def test_no_button_when_the_set_is_complete_or_not_current_or_a_concept_is_open(
     client, pbl, beheerder
 ):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     volledig = volledige_set(beheerder, bron=pbl)
 
     assert selectors.ontbrekend_voor_rekenkern(volledig) == []
@@ -65,7 +66,7 @@ def test_no_button_when_the_set_is_complete_or_not_current_or_a_concept_is_open(
 
 
 def test_completing_publishes_a_new_version_and_opens_it(client, pbl, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     n = len(selectors.ontbrekend_voor_rekenkern(pbl))
 
     response = _aanvullen(client, pbl)
@@ -87,7 +88,7 @@ def test_completing_publishes_a_new_version_and_opens_it(client, pbl, beheerder)
 
 
 def test_a_complete_set_is_left_as_it_is(client, pbl, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     volledig = volledige_set(beheerder, bron=pbl)
     aantal = Parameterset.objects.count()
 
@@ -100,7 +101,7 @@ def test_a_complete_set_is_left_as_it_is(client, pbl, beheerder):
 def test_a_refusal_of_the_service_is_shown_and_nothing_is_saved(
     client, pbl, beheerder, monkeypatch
 ):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     aantal, parameters = Parameterset.objects.count(), Parameter.objects.count()
 
     def weigeren(**kwargs):
@@ -118,7 +119,7 @@ def test_a_refusal_of_the_service_is_shown_and_nothing_is_saved(
 
 
 def test_an_open_concept_is_a_clear_refusal_not_an_error(client, pbl, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     concept = services.parameterset_concept_maken(bron=pbl, user=beheerder)
     aantal = Parameterset.objects.count()
 
@@ -137,7 +138,7 @@ def test_only_a_post_by_the_beheerder_completes(client, pbl, beheerder, projectl
     assert anoniem.status_code == 302 and "/inloggen" in anoniem["Location"]
     client.force_login(projectleider)
     assert client.post(url).status_code == 403
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     assert client.get(url).status_code == 405
     assert _aanvullen(client, Parameterset(pk=987654)).status_code == 404
 

@@ -13,6 +13,7 @@ from techniek.registratie import rechten_toekennen
 from techniek.selectors import parameters as selectors
 from techniek.services import parameters as services
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
+from tests.factories import inloggen
 from tests.wup.test_templates_csp import InlineCodeFinder
 from wup.roles import ensure_roles
 
@@ -55,7 +56,7 @@ def _html(response) -> str:
 
 @pytest.mark.parametrize("wie", ["projectleider", "griffier", "beheerder"])
 def test_everyone_logged_in_reads_the_current_set_with_its_sources(client, v1, wie, request):
-    client.force_login(request.getfixturevalue(wie))
+    inloggen(client, request.getfixturevalue(wie))
     html = _html(client.get(reverse("techniek-parameterset-huidig")))
     assert "PBL Startanalyse 2025" in html
     assert "Inventarisatie netbeheerders 2024" in html  # a source
@@ -117,7 +118,7 @@ def test_others_do_not_see_a_concept_nor_change_anything(client, v1, concept, pr
 
 
 def test_the_beheerder_makes_edits_and_publishes_a_new_version(client, v1, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     response = client.post(
         reverse("techniek-parameterset-concept", args=[v1.pk]), {"omschrijving": "Nieuwe offertes"}
     )
@@ -153,7 +154,7 @@ def test_the_beheerder_makes_edits_and_publishes_a_new_version(client, v1, behee
 
 
 def test_a_published_version_sends_the_editor_back_with_an_explanation(client, v1, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     for url in (
         reverse("techniek-parameter-wijzigen", args=[v1.pk, SLEUTEL]),
         reverse("techniek-parametertabel-wijzigen", args=[v1.pk, "woningen_bag"]),
@@ -173,14 +174,14 @@ def test_a_published_version_sends_the_editor_back_with_an_explanation(client, v
 
 
 def test_a_second_concept_is_refused_with_a_message(client, v1, concept, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     response = client.post(reverse("techniek-parameterset-concept", args=[v1.pk]), follow=True)
     assert "Er is al een concept: versie 2" in _html(response)
     assert Parameterset.objects.count() == 2
 
 
 def test_the_beheerder_changes_a_table_cell_and_throws_the_concept_away(client, concept, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     url = reverse("techniek-parametertabel-wijzigen", args=[concept.pk, "emissiefactoren"])
     assert "elektriciteit (kg_kWh)" in _html(client.get(url))
     zonder_bron = client.post(url, {"rij": "0", "kolom": "elektriciteit", "waarde": "0,4"})
@@ -212,7 +213,7 @@ def test_comparing_two_versions(client, v1, concept, beheerder, projectleider):
 def test_without_parameters_the_beheerder_can_load_pbls(client, beheerder, projectleider):
     client.force_login(projectleider)
     assert "Vraag de beheerder" in _html(client.get(reverse("techniek-parameterset-huidig")))
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     assert "Kentallen van PBL" in _html(client.get(reverse("techniek-parametersets")))
     response = client.post(reverse("techniek-parameters-pbl-laden"))
     assert response.status_code == 302

@@ -10,6 +10,7 @@ from django.urls import reverse
 from techniek.models import StartanalyseImport, StartanalyseResultaat
 from techniek.registratie import rechten_toekennen
 from techniek.services import startanalyse as services
+from tests.factories import inloggen
 from tests.techniek.test_startanalyse_lezen import HILVERSUM_2019, HOOFD_2020
 from tests.wup.test_templates_csp import InlineCodeFinder
 from wup.roles import ensure_roles
@@ -27,7 +28,7 @@ def _rechten_en_media(db, settings, tmp_path):
 
 @pytest.fixture
 def als_beheerder(client, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     return client
 
 
@@ -111,7 +112,7 @@ def test_a_far_too_large_upload_is_refused_unread(als_beheerder, settings, monke
 
 @pytest.mark.parametrize("wie", ["projectleider", "griffier"])
 def test_nobody_else_gets_in(client, wie, request):
-    client.force_login(request.getfixturevalue(wie))
+    inloggen(client, request.getfixturevalue(wie))
     for url in (
         reverse("techniek-startanalyse-imports"),
         reverse("techniek-startanalyse-import-nieuw"),

@@ -18,6 +18,7 @@ from django.urls import reverse
 from techniek.models import Alternatief, Berekening, Gebouwvoorraad
 from techniek.services import alternatieven as services
 from tests import factories
+from tests.factories import inloggen
 from tests.techniek.alternatieven_hulp import WONINGEN_CSV, cbs_cijfers
 from tests.wup.test_templates_csp import inline_code
 
@@ -99,7 +100,7 @@ def test_the_stock_shows_source_assumptions_rows_and_totals(als_pl, plan, projec
 
 def test_another_user_sees_the_stock_without_actions(client, plan, projectleider, beheerder):
     _stock(plan, projectleider)
-    client.force_login(beheerder)  # may see every plan, is not its projectleider
+    inloggen(client, beheerder)  # may see every plan, is not its projectleider
     response = client.get(_url("gebouwvoorraad", plan))
     assert response.status_code == 200
     assert "rijwoning tussen" in _tekst(response)
@@ -120,7 +121,7 @@ def test_only_the_projectleider_opens_the_edit_pages(client, plan, andere, behee
         (andere, "U heeft geen toegang tot dit plan."),  # does not even see the plan
         (beheerder, "Alleen de projectleider van dit plan kan de gebouwvoorraad wijzigen."),
     ):
-        client.force_login(wie)
+        inloggen(client, wie)
         for naam in ("gebouwvoorraad-cbs", "gebouwvoorraad-upload", "gebouwvoorraad-wijzigen"):
             response = client.get(_url(naam, plan))
             assert response.status_code == 403, naam

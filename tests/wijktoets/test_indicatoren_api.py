@@ -4,6 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.factories import inloggen
 from tests.wijktoets import test_indicatoren_paginas as paginas
 
 PROBLEM = "application/problem+json"
@@ -94,7 +95,7 @@ def test_same_access_as_the_plan(api, cijferplan, gemeente, beheerder):
     api.force_login(factories.projectleider(gemeente, username="andere"))
     response = api.get(url(cijferplan))
     assert response.status_code == 403 and response["Content-Type"] == PROBLEM
-    api.force_login(beheerder)
+    inloggen(api, beheerder)
     assert api.get(url(cijferplan)).status_code == 200
     assert api.get(url(987654)).status_code == 404
     assert api.post(url(cijferplan), {}, format="json").status_code == 405

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
+from tests.factories import inloggen
 from tests.wup.test_templates_csp import inline_code
 from wijktoets.models import KerncijferRegio
 from wijktoets.selectors.indicatoren import indicatoren_voor_plan
@@ -104,7 +105,7 @@ def cijferplan(gemeente, projectleider, buurten):
 
 
 def pagina(client, user, plan, **params):
-    client.force_login(user)
+    inloggen(client, user)
     return client.get(reverse("wijktoets-indicatoren", args=[plan.pk]), params)
 
 
@@ -216,7 +217,7 @@ def test_the_number_of_queries_does_not_grow_with_buurten_or_years(
 
 
 def export(client, user, plan, **params):
-    client.force_login(user)
+    inloggen(client, user)
     return client.get(reverse("wijktoets-indicatoren-export", args=[plan.pk]), params)
 
 

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests import factories
+from tests.factories import inloggen
 from tests.wijktoets.test_kerncijfers_lezen import ERMELO_2024, statline_csv
 from tests.wup.test_templates_csp import InlineCodeFinder
 from wijktoets.models import KerncijferImport, KerncijferRegio
@@ -27,7 +28,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def als_beheerder(client, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     return client
 
 
@@ -136,7 +137,7 @@ def test_an_upload_that_grows_too_large_while_streaming_is_stopped(als_beheerder
 
 @pytest.mark.parametrize("naam", ["projectleider", "griffier"])
 def test_others_get_403(client, request, naam):
-    client.force_login(request.getfixturevalue(naam))
+    inloggen(client, request.getfixturevalue(naam))
     imp = KerncijferImport.objects.create(bestandsnaam="k.csv", sha256="0" * 64)
     for url in (LIJST, NIEUW, reverse("wijktoets-kerncijfer-import-detail", args=[imp.pk])):
         assert client.get(url).status_code == 403, url
@@ -160,7 +161,7 @@ def test_upload_without_csrf_token_is_refused(beheerder):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     response = upload(client, statline_csv(ERMELO_2024))
     assert response.status_code == 403
     assert not KerncijferImport.objects.exists()

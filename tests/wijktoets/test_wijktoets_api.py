@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from tests import factories
 from tests.api.conftest import assert_problem, invalid_names
+from tests.factories import inloggen
 from tests.wijktoets.test_wijktoets_services import (
     MOTIVATIE,
     afgeronde_wijktoets,
@@ -162,7 +163,7 @@ def test_access_follows_the_plan(api, plan, gemeente, griffier, beheerder):
     for user in (ander, griffier):
         api.force_login(user)
         assert_problem(api.get(pad(plan)), 403)
-    api.force_login(beheerder)
+    inloggen(api, beheerder)
     response = api.get(pad(plan))
     assert response.status_code == 200
     assert response.json()["bewerkbaar"] is False

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from tests import factories
+from tests.factories import inloggen
 from tests.wijktoets.test_wijktoets_services import (
     MOTIVATIE,
     afgeronde_wijktoets,
@@ -82,7 +83,7 @@ def test_others_who_may_see_the_plan_read_without_edit_links(
     client, raadsplan, projectleider, griffier, beheerder
 ):
     for user in (griffier, beheerder):
-        client.force_login(user)
+        inloggen(client, user)
         response = client.get(url("wijktoets", raadsplan))
         assert response.status_code == 200
         pagina = html(response)
@@ -103,7 +104,7 @@ def test_others_who_may_see_the_plan_read_without_edit_links(
 def test_no_access_for_others(client, plan, gemeente, griffier):
     ander = factories.projectleider(gemeente, username="ander")
     for user in (ander, griffier):
-        client.force_login(user)
+        inloggen(client, user)
         assert client.get(url("wijktoets", plan)).status_code == 403
         assert client.get(url("wijktoets-algemeen", plan)).status_code == 403
         assert client.post(url("wijktoets-algemeen", plan), {"versie": 1}).status_code == 403

@@ -6,6 +6,7 @@ from django.urls import reverse
 from guardian.shortcuts import get_group_perms
 
 from tests import factories
+from tests.factories import inloggen
 from wup import permissions, services
 from wup.constants import Rol
 from wup.models import Faseovergang, Wijkplan
@@ -13,7 +14,7 @@ from wup.models import Faseovergang, Wijkplan
 
 @pytest.fixture
 def admin_client(client, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     return client
 
 

@@ -34,6 +34,7 @@ from tests.factories import (
     GemeenteFactory,
     WijkFactory,
     WijkplanFactory,
+    inloggen,
     projectleider,
 )
 from tests.factories import beheerder as beheerder_maken
@@ -97,6 +98,17 @@ VERWACHT = {
         "raadsplan": _same(VERBODEN, anoniem=LOGIN, griffier=OK),
     },
     "meldingen": UI_INGELOGD,
+    # --- accounts: everyone's own account pages; the second login step sends whoever has
+    # nothing (more) to enter on to where they were going; OIDC is off unless configured
+    "account": UI_INGELOGD,
+    "account-wachtwoord": UI_INGELOGD,
+    "tweestap-instellen": UI_INGELOGD,
+    "tweestap-reservecodes": UI_INGELOGD,
+    # on for everyone but the beheerder, for whom it is required (sent back to the account page)
+    "tweestap-uitzetten": _same(OK, anoniem=LOGIN, beheerder=302),
+    "tweestap-controle": _same(302),
+    "oidc-inloggen": _same(NIET_GEVONDEN),
+    "oidc-terug": _same(NIET_GEVONDEN),
     # --- API
     "api:openapi-json": _same(OK),
     "api:openapi-yaml": _same(OK),
@@ -837,7 +849,7 @@ def test_every_url_pattern_has_an_expected_access():
 def test_every_role_gets_exactly_the_access_it_should(db, client, wereld, rol):
     user = wereld["gebruikers"][rol]
     if user is not None:
-        client.force_login(user)
+        inloggen(client, user)
     afwijkingen = []
     for naam, pattern in _productroutes():
         verwacht = VERWACHT[naam]
@@ -914,7 +926,7 @@ def test_only_the_beheerder_gets_into_the_admin(db, client, wereld, rol):
 def test_the_beheerder_gets_into_the_admin_pages_of_the_product(db, client, wereld):
     beheerder = wereld["gebruikers"]["beheerder"]
     plan = wereld["plannen"]["plan"][0]
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     for url in [
         "/admin/",
         "/admin/wup/gemeente/",

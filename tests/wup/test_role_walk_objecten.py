@@ -10,6 +10,7 @@ writes to other plans' objects are in tests/wup/test_role_walk_schrijven.py.
 
 import pytest
 
+from tests.factories import inloggen
 from tests.wup.test_role_walk import (
     NIET_INGELOGD,
     NIET_TOEGESTAAN,
@@ -65,7 +66,7 @@ def _geweigerd(response, naam, rol) -> bool:
 def _walk(client, wereld, rol, routes, planrol, objecten_van):
     user = wereld["gebruikers"][rol]
     if user is not None:
-        client.force_login(user)
+        inloggen(client, user)
     afwijkingen = []
     for naam, pattern in routes:
         url = _url(naam, pattern, wereld, planrol, objecten_van=objecten_van)
@@ -137,7 +138,7 @@ def test_the_public_pages_of_an_unpublished_plan_are_not_found_for_the_public(cl
     for rol in ("anoniem", "andere_griffier"):
         user = wereld["gebruikers"][rol]
         if user is not None:
-            client.force_login(user)
+            inloggen(client, user)
         for planrol in ("plan", "vreemd"):
             for naam, pattern in publiek:
                 url = _url(naam, pattern, wereld, planrol)

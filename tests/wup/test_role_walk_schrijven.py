@@ -14,6 +14,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from tests.factories import inloggen
 from tests.wup.test_role_walk import (
     LOGIN,
     NIET_INGELOGD,
@@ -134,7 +135,7 @@ def _schrijfwalk(client, wereld, rol, gevallen):
     """``gevallen``: (route name, pattern, plan of the URL, plan of the objects)."""
     user = wereld["gebruikers"][rol]
     if user is not None:
-        client.force_login(user)
+        inloggen(client, user)
     voor = _momentopname()
     afwijkingen, aantal = [], 0
     for naam, pattern, planrol, objecten_van in gevallen:

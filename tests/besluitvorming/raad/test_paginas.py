@@ -13,7 +13,7 @@ from besluitvorming.models import Raadsbesluit
 from participatie.models import Publicatie
 from tests.besluitvorming.conftest import pdf_tekst
 from tests.besluitvorming.raad.conftest import klare_versie
-from tests.factories import WijkplanFactory, projectleider
+from tests.factories import WijkplanFactory, inloggen, projectleider
 from wup.constants import Fase
 
 VANDAAG = datetime.date.today()
@@ -62,7 +62,7 @@ def test_the_submission_page_shows_the_version_and_submits(
 
 def test_others_cannot_submit(client, uitvoeringsplan, beheerder, projectleider, snel):
     klare_versie(uitvoeringsplan, projectleider)
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     url = reverse("besluitvorming-raad-aanbieden", args=[uitvoeringsplan.pk])
     assert 'type="submit"' not in client.get(url).content.decode().split("<main")[-1]
     assert client.post(url, {"verwachte_fase": Fase.UITVOERINGSPLAN}).status_code == 403
@@ -104,7 +104,7 @@ def test_the_inbox_shows_submitted_plans_only_with_fixed_queries(
 
 def test_the_inbox_is_the_griffiers(client, projectleider, beheerder):
     for user in (projectleider, beheerder):
-        client.force_login(user)
+        inloggen(client, user)
         assert client.get(reverse("besluitvorming-raad-inbox")).status_code == 403
     client.logout()
     assert client.get(reverse("besluitvorming-raad-inbox")).status_code == 302
@@ -114,7 +114,7 @@ def test_only_the_griffier_records_the_decision_in_the_ui(
     client, bij_de_raad, projectleider, beheerder
 ):
     for user in (projectleider, beheerder):
-        client.force_login(user)
+        inloggen(client, user)
         html = client.get(_besluit_url(bij_de_raad)).content.decode()
         assert 'name="uitkomst"' not in html
         assert (

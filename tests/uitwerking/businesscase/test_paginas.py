@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories
+from tests.factories import inloggen
 from tests.uitwerking.businesscase.hulp import bc_plan
 from tests.uitwerking.businesscase.test_services import nieuwe_versie
 from uitwerking.forms.businesscase import BusinesscaseForm
@@ -167,7 +168,7 @@ def test_colleagues_read_only_and_strangers_are_refused(client, plan, projectlei
     assert client.post(_url("uitwerking-businesscase-herberekenen", plan)).status_code == 403
     assert client.get(_url("uitwerking-businesscase-export", plan)).status_code == 403
     beheerder = factories.beheerder(username="kijker")
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     html = _html(client.get(_url("uitwerking-businesscase", plan)))
     assert "Netto contante waarde" in html
     assert _url("uitwerking-businesscase-invoer", plan) not in html

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories
+from tests.factories import inloggen
 from tests.uitwerking.organisatie.hulp import (
     GISTEREN,
     akkoord,
@@ -266,7 +267,7 @@ def test_others_read_only_and_the_anonymous_log_in(
     client, plan, projectleider, gemeente, beheerder
 ):
     compleet(plan, projectleider)
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     html = _html(client.get(_url("uitwerking-raci", plan)))
     assert "<select" not in html and "Standaardpartijen toevoegen" not in html
     assert "Gemeente" in html and "Rollen per activiteit en partij" in html

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+from base64 import b32decode
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,12 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from guardian.shortcuts import assign_perm
 
 from wup import services
+from wup.accounts import tweestap
 from wup.constants import Fase, Rol
 from wup.models import Buurt, Gemeente, Wijk, Wijkplan
 from wup.registry import demo_loaders, demo_preparers
@@ -30,6 +34,10 @@ GEMEENTECODE = "GM0233"
 
 #: The password of every demo account; printed by the command and listed in the README.
 DEMO_WACHTWOORD = "warmte-demo-2030"
+#: The demo beheerder's authenticator secret (base32, as an app asks for it) and backup codes:
+#: known to everyone, so for the demo only. A beheerder must pass the second step.
+DEMO_TOTP_SLEUTEL = "WUPDEMOWUPDEMOWUPDEMOWUPDEMOWUPD"
+DEMO_RESERVECODES = tuple(f"demo{n:04d}" for n in range(1, 6))
 
 
 @dataclass(frozen=True)
@@ -157,6 +165,29 @@ class Command(BaseCommand):
                 f"  {g.rol.label:<14} gebruikersnaam: {g.username:<14} "
                 f"wachtwoord: {DEMO_WACHTWOORD}"
             )
+        self.stdout.write(
+            "  De beheerder logt in met tweestapsverificatie: zet in een authenticator-app de "
+            f"sleutel {DEMO_TOTP_SLEUTEL} (TOTP, 6 cijfers, 30 seconden), of gebruik een "
+            f"reservecode: {', '.join(DEMO_RESERVECODES)} (elk één keer; opnieuw laden zet ze "
+            "terug)."
+        )
+
+    @staticmethod
+    def _tweestap(beheerder) -> None:
+        """The demo beheerder's second factor: the known secret and backup codes (reset)."""
+        TOTPDevice.objects.filter(user=beheerder).delete()
+        TOTPDevice.objects.create(
+            user=beheerder,
+            name=tweestap.APP_NAAM,
+            key=b32decode(DEMO_TOTP_SLEUTEL).hex(),
+            confirmed=True,
+        )
+        StaticDevice.objects.filter(user=beheerder).delete()
+        reserve = StaticDevice.objects.create(
+            user=beheerder, name=tweestap.RESERVE_NAAM, confirmed=True
+        )
+        for code in DEMO_RESERVECODES:
+            reserve.token_set.create(token=code)
 
     def _gebieden(self) -> Gemeente:
         with GEBIEDEN_CSV.open(encoding="utf-8", newline="") as fh:
@@ -194,6 +225,7 @@ class Command(BaseCommand):
             user.save()
             user.groups.add(Group.objects.get(name=g.rol.value))
             gebruikers[g.rol] = user
+        self._tweestap(gebruikers[Rol.BEHEERDER])
         # Which gemeente a role works in is an object permission, as a beheerder would assign it.
         assign_perm("wup.wijkplannen_gemeente", gebruikers[Rol.PROJECTLEIDER], gemeente)
         assign_perm("wup.griffie_gemeente", gebruikers[Rol.GRIFFIER], gemeente)
