@@ -37,7 +37,8 @@ tar -C "$media" -czf "$map.deel/media.tar.gz" .
     -c "SELECT app || '.' || name FROM django_migrations ORDER BY app, name" \
     >"$map.deel/migraties.txt"
 
-versie=$(sed -n 's/^version = "\(.*\)"/\1/p' "$PROJECT_DIR/pyproject.toml" 2>/dev/null | head -n 1)
+# (outside a checkout, e.g. in the database's container, both are "onbekend")
+versie=$(sed -n 's/^version = "\(.*\)"/\1/p' "$PROJECT_DIR/pyproject.toml" 2>/dev/null | head -n 1 || true)
 commit=$(git -C "$PROJECT_DIR" rev-parse HEAD 2>/dev/null || true)
 server=$("$psql" --dbname="$url" -XAtq -c "SHOW server_version")
 {

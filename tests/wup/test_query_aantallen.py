@@ -134,7 +134,7 @@ LIJSTPAGINAS = (
     "participatie-api-resultaten",
     "participatie-publiek-resultaten",
     "participatie-api-publiek-resultaten",
-    "participatie-publiek",  # news, FAQ, events
+    "participatie-publiek",  # news, FAQ, events, published questions with their answers
     "participatie-publiek-beheer",
     "participatie-bijeenkomst-aanmeldingen",
     "participatie-api-bijeenkomsten",
@@ -337,7 +337,15 @@ class Wereld:
             email=f"b{i}@example.nl",
             sleutel_hash=f"{soort}-{i:054d}",
         )
-        inbreng = Inbreng.objects.create(wijkplan=p, soort="vraag", tekst=f"Vraag {i}?")
+        # half of the input is published with an answer (the public page lists it), half
+        # waits in the moderation queue
+        inbreng = Inbreng.objects.create(
+            wijkplan=p,
+            soort="vraag",
+            tekst=f"Vraag {i}?",
+            status="gepubliceerd" if i % 2 else "nieuw",
+            antwoord="Antwoord." if i % 2 else "",
+        )
         e(soort, "<int:inbreng_id>", inbreng.pk)
         Belanghebbendenwens.objects.create(wijkplan=p, inbreng_id=inbreng.pk, vraag=inbreng.tekst)
         versie = Documentversie.objects.create(
@@ -507,9 +515,9 @@ ANDERE_OBJECTEN = {
 QUERY = {"wijktoets-api-kerncijfers": "?codes=GM0233"}
 
 
-def _tel(client, url, opwarmen=True) -> tuple[int, list[str], int]:
-    if opwarmen:
-        client.get(url)  # caches filled on a first request do not count
+def _tel(client, url) -> tuple[int, list[str], int]:
+    """Status, queries and size of a GET. The caller has opened the URL once before: caches
+    filled on a first request do not count."""
     with CaptureQueriesContext(connection) as q:
         response = client.get(url)
         # a streamed response (a file, an export) queries while it is read: read it here
@@ -534,6 +542,7 @@ def _meten(client, wereld: Wereld, wie: dict | None = None):
             if user is not None:
                 client.force_login(user)
             url = wereld.url(naam, pattern, soort)
+            # with more rows each route is measured straight away: the first round warmed it
             if wie is None:
                 status = client.get(url).status_code
                 if status == 405:  # a write route (POST/PUT): it shows no list
@@ -541,7 +550,7 @@ def _meten(client, wereld: Wereld, wie: dict | None = None):
                     break
                 if status != 200:
                     continue
-            status, queries, grootte = _tel(client, url, opwarmen=wie is not None)
+            status, queries, grootte = _tel(client, url)
             uitkomst[naam] = {
                 "wie": (gebruiker, soort),
                 "url": url,
