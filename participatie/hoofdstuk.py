@@ -30,9 +30,7 @@ def hoofdstuk_context(request: HttpRequest | None, plan: Wijkplan) -> dict:
             for b in publiek_selectors.bijeenkomsten_van(plan)
             if b.begint_op <= nu and b.geannuleerd_op is None
         ],
-        "uitslagen": [
-            selectors.uitslag(r) for r in raadpleging_selectors.gesloten_raadplegingen(plan)
-        ],
+        "uitslagen": selectors.uitslagen(raadpleging_selectors.gesloten_raadplegingen(plan)),
         "steun": selectors.steun_weergave(plan),
         "min_responsen": selectors.r.MIN_RESPONSEN,
         "afwijking": selectors.huidige_afwijking(plan),

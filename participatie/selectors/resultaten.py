@@ -89,41 +89,55 @@ def _ingevuld(waarde) -> bool:
 def frames(raadpleging: Raadpleging) -> Frames:
     """The rows of one consultation as tables (four queries; of an open answer only whether
     there is one)."""
-    vragen = _vragen_frame(
-        list(
-            Vraag.objects.filter(raadpleging=raadpleging).values(
-                "pk", "soort", "tekst", "meerdere", "opties", "raadpleging_id"
-            )
-        )
-    )
-    responsen = pd.DataFrame(
-        list(
-            Respons.objects.filter(raadpleging=raadpleging)
-            .order_by("pk")
-            .values_list("pk", "buurt_id", "groep")
-        ),
-        columns=r.RESPONS_KOLOMMEN,
-    )
-    open_vragen = set(vragen.loc[vragen["soort"] == Vraag.Soort.OPEN, "vraag_id"])
+    return frames_many([raadpleging])[raadpleging.pk]
+
+
+def frames_many(raadplegingen: Sequence[Raadpleging]) -> dict[int, Frames]:
+    """The frames of several consultations at once, per consultation id: four queries in all,
+    however many consultations (the plan document shows every closed one)."""
+    ids = [rp.pk for rp in raadplegingen]
+    vragen_per: dict[int, list[dict]] = {pk: [] for pk in ids}
+    for v in Vraag.objects.filter(raadpleging_id__in=ids).values(
+        "pk", "soort", "tekst", "meerdere", "opties", "raadpleging_id"
+    ):
+        vragen_per[v["raadpleging_id"]].append(v)
+    open_vragen = {
+        v["pk"] for rijen in vragen_per.values() for v in rijen if v["soort"] == Vraag.Soort.OPEN
+    }
+    responsen_per: dict[int, list[tuple]] = {pk: [] for pk in ids}
+    for raadpleging_id, *rij in (
+        Respons.objects.filter(raadpleging_id__in=ids)
+        .order_by("pk")
+        .values_list("raadpleging_id", "pk", "buurt_id", "groep")
+    ):
+        responsen_per[raadpleging_id].append(tuple(rij))
     # An open answer only counts: its text is replaced by whether there is one.
-    antwoorden = pd.DataFrame(
-        [
+    antwoorden_per: dict[int, list[tuple]] = {pk: [] for pk in ids}
+    for raadpleging_id, respons, vraag, waarde in Antwoord.objects.filter(
+        respons__raadpleging_id__in=ids
+    ).values_list("respons__raadpleging_id", "respons_id", "vraag_id", "waarde"):
+        antwoorden_per[raadpleging_id].append(
             (respons, vraag, _ingevuld(waarde) if vraag in open_vragen else waarde)
-            for respons, vraag, waarde in Antwoord.objects.filter(
-                respons__raadpleging=raadpleging
-            ).values_list("respons_id", "vraag_id", "waarde")
-        ],
-        columns=r.ANTWOORD_KOLOMMEN,
-    )
-    noemers: dict = {}
-    if raadpleging.deelname == Raadpleging.Deelname.CODES:
-        noemers = dict(
-            Responscode.objects.filter(raadpleging=raadpleging, ingetrokken_op__isnull=True)
-            .values_list("buurt_id")
+        )
+    met_codes = [rp.pk for rp in raadplegingen if rp.deelname == Raadpleging.Deelname.CODES]
+    noemers_per: dict[int, dict] = {pk: {} for pk in ids}
+    if met_codes:
+        for raadpleging_id, buurt_id, n in (
+            Responscode.objects.filter(raadpleging_id__in=met_codes, ingetrokken_op__isnull=True)
+            .values_list("raadpleging_id", "buurt_id")
             .annotate(n=Count("pk"))
             .order_by()
+        ):
+            noemers_per[raadpleging_id][buurt_id] = n
+    return {
+        pk: Frames(
+            pd.DataFrame(responsen_per[pk], columns=r.RESPONS_KOLOMMEN),
+            pd.DataFrame(antwoorden_per[pk], columns=r.ANTWOORD_KOLOMMEN),
+            _vragen_frame(vragen_per[pk]),
+            noemers_per[pk],
         )
-    return Frames(responsen, antwoorden, vragen, noemers)
+        for pk in ids
+    }
 
 
 # --- The result of one consultation --------------------------------------------------------------
@@ -260,14 +274,26 @@ def _weergave(uitkomst: r.VraagUitslag, opties: list[dict], raadpleging_id: int)
 
 def uitslag(raadpleging: Raadpleging) -> Uitslag:
     """Everything the pages, the API and the plan document show of one consultation."""
-    f = frames(raadpleging)
+    return uitslagen([raadpleging])[0]
+
+
+def uitslagen(raadplegingen: Sequence[Raadpleging]) -> list[Uitslag]:
+    """The results of several consultations, in their order, with a fixed number of queries."""
+    raadplegingen = list(raadplegingen)
+    alle_frames = frames_many(raadplegingen)
+    per_buurt = {
+        rp.pk: r.respons_per_buurt(alle_frames[rp.pk].responsen, alle_frames[rp.pk].noemers)
+        for rp in raadplegingen
+    }
+    buurt_ids = {b for pb in per_buurt.values() for b in pb["buurt"] if b is not None}
+    namen = dict(Buurt.objects.filter(pk__in=buurt_ids).values_list("pk", "naam"))
+    return [_uitslag(rp, alle_frames[rp.pk], per_buurt[rp.pk], namen) for rp in raadplegingen]
+
+
+def _uitslag(
+    raadpleging: Raadpleging, f: Frames, per_buurt: pd.DataFrame, namen: dict[int, str]
+) -> Uitslag:
     totaal = len(f.responsen)
-    per_buurt = r.respons_per_buurt(f.responsen, f.noemers)
-    namen = dict(
-        Buurt.objects.filter(pk__in=[b for b in per_buurt["buurt"] if b is not None]).values_list(
-            "pk", "naam"
-        )
-    )
     buurten = [
         {**rij, "naam": namen.get(rij["buurt"], _("Buurt onbekend"))} for rij in _rijen(per_buurt)
     ]
