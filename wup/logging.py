@@ -33,10 +33,19 @@ def maskeer(tekst: str) -> str:
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds ``request_id`` to every record, so each format can show it."""
+    """Adds ``request_id`` to every record, so each format can show it, and hides secrets in
+    the path that Django's own request loggers write ("Not Found: /…/afmelden/<sleutel>")."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id.get()
+        request = getattr(record, "request", None)
+        # Django logs the response (django.request) after the middleware has finished.
+        record.request_id = request_id.get() or getattr(request, "request_id", None)
+        pad = getattr(request, "path", None)
+        if isinstance(pad, str) and isinstance(record.args, tuple) and pad in record.args:
+            from wup.middleware import log_pad
+
+            veilig = log_pad(request)
+            record.args = tuple(veilig if a == pad else a for a in record.args)
         return True
 
 
@@ -61,6 +70,5 @@ class PlainFormatter(logging.Formatter):
     """A readable line for a terminal, with the same masking as the JSON lines."""
 
     def format(self, record: logging.LogRecord) -> str:
-        if not hasattr(record, "request_id"):
-            record.request_id = request_id.get()
+        record.rid = getattr(record, "request_id", None) or request_id.get() or "-"
         return maskeer(super().format(record))

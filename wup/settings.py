@@ -362,7 +362,7 @@ SPECTACULAR_SETTINGS = {
 # One JSON object per line in production (for the log collector), readable lines elsewhere.
 # Every line carries the request's id; each request is logged once by wup.middleware. No line
 # holds a query string, a request body or an e-mail address (docs/operations.md, "Logs").
-LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "plain")
+LOG_FORMAT = env.str("LOG_FORMAT", default="") or ("json" if PRODUCTION else "plain")
 if LOG_FORMAT not in {"json", "plain"}:
     raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: kies json of plain.")
 LOGGING = {
@@ -373,7 +373,7 @@ LOGGING = {
         "json": {"()": "wup.logging.JsonFormatter"},
         "plain": {
             "()": "wup.logging.PlainFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(rid)s] %(message)s",
         },
     },
     "handlers": {
