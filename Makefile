@@ -63,7 +63,7 @@ check: lint
 	WUP_ENV=test $(MANAGE) makemigrations --check --dry-run
 	WUP_ENV=test $(MANAGE) workflow_diagram --check
 	WUP_ENV=test $(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
-	WUP_ENV=production ALLOWED_HOSTS=wup.example.nl \
+	WUP_ENV=production ALLOWED_HOSTS=wup.example.nl WUP_SECURITY_CONTACT=mailto:security@wup.example.nl \
 		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 		$(MANAGE) check --deploy --fail-level WARNING
 

@@ -30,7 +30,7 @@ class WupConfig(AppConfig):
     verbose_name = _("Wijkuitvoeringsplannen")
 
     def ready(self) -> None:
-        from wup import gates
+        from wup import checks, gates  # noqa: F401 (checks registers itself)
         from wup.roles import ensure_roles
 
         gates.register()

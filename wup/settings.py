@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -79,7 +80,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: gives every request its id and logs it once, with the final status and time.
+    "wup.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,7 +103,11 @@ MIDDLEWARE = [
 
 if PRODUCTION:
     # gunicorn serves the collected static files itself; runserver and tests need no copy.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    # After the security headers, so static files carry them too.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django_permissions_policy.PermissionsPolicyMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 
 ROOT_URLCONF = "wup.urls"
 WSGI_APPLICATION = "wup.wsgi.application"
@@ -333,7 +342,76 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
+# Another site opened from a page of ours (or one that opens ours) gets no handle on our window.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# A load balancer may probe the health endpoint over plain HTTP, inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid$"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Content-Security-Policy (django-csp), on every response; docs/security.md explains each
+# directive. Nothing inline and nothing from another origin: every script, stylesheet, font and
+# image is the project's own file. `data:` images are the icons inside the vendored NL Design
+# System and Swagger UI stylesheets.
+_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "worker-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Where browsers send violation reports (empty: nowhere). Not named CSP_REPORT_URI as a
+# setting: django-csp reads that name as its old format and refuses to start (csp.E001).
+_csp_report_uri = env.str("CSP_REPORT_URI", default="")
+if _csp_report_uri:
+    _CSP_DIRECTIVES["report-uri"] = [_csp_report_uri]
+# Report violations without blocking anything: only to try out a change of the policy.
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+
+# Permissions-Policy (django-permissions-policy): the application uses no device or sensor, so
+# no page (nor anything it might embed) may ask for one.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability. Without a contact in
+# production the file is not served and the deploy check warns (wup.W001).
+WUP_SECURITY_CONTACT = env.list(
+    "WUP_SECURITY_CONTACT",
+    default=[] if PRODUCTION else ["mailto:security@example.invalid"],
+)
+WUP_SECURITY_POLICY_URL = env.str("WUP_SECURITY_POLICY_URL", default="")
 
 # --- API ------------------------------------------------------------------------------------
 API_VERSION = "1.0.0"
@@ -381,13 +459,37 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Logging --------------------------------------------------------------------------------
+# One JSON object per line in production (for the log collector), readable lines elsewhere.
+# Every line carries the request's id; each request is logged once by wup.middleware. No line
+# holds a query string, a request body or an e-mail address (docs/operations.md, "Logs").
+LOG_FORMAT = env.str("LOG_FORMAT", default="") or ("json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: kies json of plain.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "wup.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "wup.logging.JsonFormatter"},
+        "plain": {
+            "()": "wup.logging.PlainFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(rid)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Each request is logged once, as wup.request; runserver's own line would repeat it
+        # with the query string.
+        "django.server": {"level": "ERROR"},
+    },
 }
 
 # --- The product ----------------------------------------------------------------------------
@@ -405,3 +507,8 @@ WUP_GEMEENTE_LOGO = env.str("WUP_GEMEENTE_LOGO", default="img/gemeente-logo.svg"
 WUP_PDF_TIJDLIMIET = env.int("WUP_PDF_TIJDLIMIET", default=120)
 WUP_PDF_MAX_BYTES = env.int("WUP_PDF_MAX_BYTES", default=50 * 1024 * 1024)
 WUP_PDF_MAX_BRON_BYTES = env.int("WUP_PDF_MAX_BRON_BYTES", default=5 * 1024 * 1024)
+
+# --- Swagger UI under the CSP ---------------------------------------------------------------
+# Swagger UI would fetch a badge from validator.swagger.io: another origin, refused by the CSP,
+# and it would tell that site which document was read. Off; the rest as drf-spectacular has it.
+SPECTACULAR_SETTINGS["SWAGGER_UI_SETTINGS"] = {"deepLinking": True, "validatorUrl": None}

@@ -81,6 +81,9 @@ API_EIGEN_PLAN = {
 }
 
 VERWACHT = {
+    # --- for machines: public, for everyone
+    "security-txt": _same(OK),
+    "gezondheid": _same(OK),
     # --- web UI
     "dashboard": UI_INGELOGD,
     "login": _same(302, anoniem=OK),  # a logged-in user is sent on to the dashboard

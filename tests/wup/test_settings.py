@@ -114,6 +114,7 @@ def test_check_deploy_passes_without_warnings_on_production_settings():
             SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS="wup.example.nl",
             REDIS_URL="redis://redis.example.nl:6379/0",
+            WUP_SECURITY_CONTACT="mailto:security@wup.example.nl",
         ),
     )
     assert result.returncode == 0, result.stdout + result.stderr
