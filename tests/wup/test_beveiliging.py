@@ -138,7 +138,7 @@ def test_every_kind_of_response_carries_the_security_headers(
     )
     antwoorden["403"] = client.get(reverse("wijkplan-overgang", args=[raadsplan.pk, "vaststellen"]))
     # --- the admin
-    client.force_login(beheerder)
+    factories.inloggen(client, beheerder)
     antwoorden["admin"] = client.get("/admin/")
     antwoorden["admin wijkplan"] = client.get(f"/admin/wup/wijkplan/{plan.pk}/change/")
 

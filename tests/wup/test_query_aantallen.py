@@ -54,7 +54,7 @@ from participatie.models import (
 )
 from techniek.models import Alternatief, Berekening, Parameterset, StartanalyseImport
 from techniek.services.pbl_kentallen import pbl_kentallen_laden
-from tests.factories import BuurtFactory, GemeenteFactory, WijkFactory, WijkplanFactory
+from tests.factories import BuurtFactory, GemeenteFactory, WijkFactory, WijkplanFactory, inloggen
 from tests.factories import projectleider as maak_projectleider
 from uitwerking.models import Activiteit, Realisatiefase, Risico
 from uitwerking.models import Partij as OrganisatiePartij
@@ -69,6 +69,9 @@ GEBRUIKERS = ("projectleider", "beheerder", "griffier", "anoniem")
 #: Routes no user gets a 200 from in this world, and why. Everything else is measured.
 NIET_GEMETEN = {
     "logout": "alleen POST",
+    "oidc-inloggen": "alleen met een identity provider ingesteld (hier uit: 404)",
+    "oidc-terug": "alleen met een identity provider ingesteld (hier uit: 404)",
+    "tweestap-controle": "alleen halverwege het inloggen; een volledige login gaat door",
     "login": "een ingelogde gebruiker wordt doorgestuurd; voor anoniem toont de pagina geen rijen",
     "api:wijkplan-overgang-uitvoeren": "alleen POST",
     "api:<catch-all>": "altijd 404",
@@ -557,7 +560,7 @@ def _meten(client, wereld: Wereld, wie: dict | None = None):
             user = wereld.gebruikers[gebruiker]
             client.logout()
             if user is not None:
-                client.force_login(user)
+                inloggen(client, user)
             url = wereld.url(naam, pattern, soort)
             # with more rows each route is measured straight away: the first round warmed it
             if wie is None:

@@ -511,11 +511,20 @@ SCHRIJVEN = {
     "login": IEDEREEN,
     "logout": IEDEREEN,
     "meldingen": INGELOGD,  # marks one's own notifications read
+    # one's own account: password, two-factor app and backup codes (a beheerder keeps the app)
+    **dict.fromkeys(
+        ("account-wachtwoord", "tweestap-instellen", "tweestap-reservecodes"), INGELOGD
+    ),
+    "tweestap-uitzetten": INGELOGD - {"beheerder"},
+    "tweestap-controle": IEDEREEN,  # the second login step; it checks the session itself
     "wijkplan-nieuw": {"projectleider", "andere_projectleider"},
     "api:wijkplannen": {"projectleider", "andere_projectleider"},
     **dict.fromkeys(
         (
             "dashboard",
+            "account",
+            "security-txt",
+            "gezondheid",
             "api:openapi-json",
             "api:openapi-yaml",
             "api:docs",

@@ -26,6 +26,13 @@ def _is_api(request) -> bool:
     return request.path.startswith("/api/")
 
 
+def _heeft_sessie(request) -> bool:
+    """Whether the request brings a session cookie. Without one nobody is logged in, and not
+    looking at the session keeps cookie-less answers (security.txt, the health probe, public
+    pages) free of ``Vary: Cookie``, so caches and proxies may keep them."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
 def _naar_inloggen(request, melding: str):
     logout(request)
     messages.warning(request, melding)
@@ -47,7 +54,7 @@ class SessieverloopMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        if _heeft_sessie(request) and request.user.is_authenticated:
             nu = time.time()
             sessie = request.session
             begin = sessie.get(INGELOGD_OP)
@@ -86,7 +93,7 @@ class TweestapMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if _is_api(request) or not request.user.is_authenticated:
+        if _is_api(request) or not _heeft_sessie(request) or not request.user.is_authenticated:
             return None
         stap = tweestap.nog_nodig(request)
         if stap is None:

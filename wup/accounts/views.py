@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
@@ -19,7 +20,7 @@ from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from wup.accounts import oidc, tweestap
 from wup.accounts.forms import CodeForm, UitzettenForm, WachtwoordWijzigenForm
@@ -197,6 +198,9 @@ def tweestap_reservecodes(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def tweestap_uitzetten(request: HttpRequest) -> HttpResponse:
     if tweestap.verplicht(request.user):
+        if request.method == "POST":
+            # Not a question of a wrong password: this account may not switch it off at all.
+            raise PermissionDenied
         messages.error(
             request,
             _("Voor uw account is tweestapsverificatie verplicht; u kunt hem niet uitzetten."),
@@ -215,6 +219,7 @@ def tweestap_uitzetten(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     user = request.user
