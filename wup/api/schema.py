@@ -50,8 +50,13 @@ class OpenVoorwaardeSerializer(VoorwaardeSerializer):
 
 
 class GatesNotMetProblemSerializer(ProblemSerializer):
+    # Only when conditions are unmet (type `gates-not-met`); the same 409 also says "another
+    # phase" or "frozen", and then has no list.
     unmet_conditions = OpenVoorwaardeSerializer(
-        many=True, help_text="De voorwaarden die nog niet zijn vervuld, per spoor."
+        many=True,
+        required=False,
+        help_text="De voorwaarden die nog niet zijn vervuld, per spoor. Alleen bij type "
+        "`gates-not-met`; ontbreekt als de overgang in deze fase niet kan.",
     )
 
 
