@@ -33,6 +33,7 @@ from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -203,12 +204,16 @@ def _open_verbinding():
 
 
 def _strategy(operation, combinaties: list[dict]):
-    """Mostly existing objects, sometimes whatever the schema allows (e.g. unknown ids)."""
-    vrij = operation.as_strategy()
+    """Mostly existing objects, sometimes whatever the schema allows (e.g. unknown ids); valid
+    input (positive) and input that breaks the document's rules (negative) alike."""
+    vrij = st.one_of(operation.as_strategy(), operation.as_strategy(GenerationMode.NEGATIVE))
     if not combinaties:
         return vrij
     bestaand = st.sampled_from(combinaties).flatmap(
-        lambda c: operation.as_strategy(path_parameters=c)
+        lambda c: st.one_of(
+            operation.as_strategy(path_parameters=c),
+            operation.as_strategy(GenerationMode.NEGATIVE, path_parameters=c),
+        )
     )
     return st.one_of(bestaand, bestaand, bestaand, vrij)
 
@@ -314,7 +319,7 @@ def test_without_credentials_every_operation_is_401(wereld, method, path):
 @pytest.mark.parametrize(
     "method,path",
     [op for op in OPERATIONS if op[1].startswith("/api/v1/wijkplannen/{id}")],
-    ids=_id,
+    ids=[_id(op) for op in OPERATIONS if op[1].startswith("/api/v1/wijkplannen/{id}")],
 )
 def test_other_projectleider_never_reaches_the_plans(wereld, method, path):
     """A projectleider of another gemeente gets 403/404 on every object of the first one."""
