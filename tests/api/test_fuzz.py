@@ -248,6 +248,12 @@ def _api_version(response) -> list[str]:
     return []
 
 
+def _geen_adres(response) -> bool:
+    """A 404 for a URL that is no operation at all (``/wijkplannen/-1``: the route wants a
+    number of digits), before any authentication: a negative example may generate one."""
+    return response.status_code == 404 and response.json()["type"].endswith("/niet-gevonden")
+
+
 def _fail(case, response, fouten: list[str]):
     if fouten:
         pytest.fail(
@@ -297,7 +303,8 @@ def test_projectleider_gets_only_documented_answers(wereld, method, path):
 
 @pytest.mark.parametrize("method,path", OPERATIONS, ids=map(_id, OPERATIONS))
 def test_without_credentials_every_operation_is_401(wereld, method, path):
-    """No token and no session: a 401 problem+json, except on the public pages."""
+    """No token and no session: a 401 problem+json, except on the public pages (and for a URL
+    that matches no route at all, which is a 404 whoever asks)."""
     operation = _op(wereld, method, path)
 
     @_hypothesis(max(2, EXAMPLES // 5))
@@ -308,7 +315,11 @@ def test_without_credentials_every_operation_is_401(wereld, method, path):
             fouten = _problem_json(response) + _api_version(response)
             if response.status_code >= 500:
                 fouten.append("serverfout")
-            if not PUBLIEK.match(path) and response.status_code != 401:
+            if (
+                not PUBLIEK.match(path)
+                and response.status_code != 401
+                and not _geen_adres(response)
+            ):
                 fouten.append(f"{response.status_code} zonder inloggen, verwacht 401")
             _fail(case, response, fouten)
             transaction.set_rollback(True)
