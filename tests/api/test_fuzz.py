@@ -128,14 +128,12 @@ def _bekende_parameters(client, headers: dict, paths: list[str], plan_ids: list[
             return [{}]
         laatste = namen[-1]
         voor = template[: template.index("{" + laatste + "}")].rstrip("/")
-        rest = template[template.index("{" + laatste + "}") + len(laatste) + 2 :]
         if voor == "/api/v1/wijkplannen" and laatste == "id":
             return [{"id": pk} for pk in plan_ids]
         if voor == "/api/v1/publiek/wijkplannen" and laatste == "slug":
             from wup.models import Wijkplan
 
             return [{"slug": s} for s in Wijkplan.objects.values_list("slug", flat=True)]
-        del rest
         uit = []
         for ouder in combinaties(voor):
             pad = voor
