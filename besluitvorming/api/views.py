@@ -75,6 +75,8 @@ def _versie(plan: Wijkplan, versie_id: int) -> Documentversie:
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class VersiesView(ApiView):
     serializer_class = DocumentversieSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
     http_method_names = ["get", "post", "head"]
 
     @extend_schema(

@@ -243,6 +243,8 @@ def _keuzes(request: Request, plan: Wijkplan) -> list[dict]:
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class CriteriaView(ApiView):
     serializer_class = CriteriumSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
     http_method_names = ["get", "post", "head"]
 
     @extend_schema(
@@ -358,6 +360,8 @@ class CriteriumView(ApiView):
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class StandaardkaderView(ApiView):
     serializer_class = CriteriumSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
     http_method_names = ["post"]
 
     @extend_schema(
@@ -383,6 +387,8 @@ class StandaardkaderView(ApiView):
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class GewichtenView(ApiView):
     serializer_class = CriteriumSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
     http_method_names = ["put"]
 
     @extend_schema(
@@ -525,6 +531,8 @@ def _keuze_response(request: Request, plan: Wijkplan, pk: int, status_code: int 
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class KeuzesView(ApiView):
     serializer_class = KeuzeSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
     http_method_names = ["get", "post", "head"]
 
     @extend_schema(

@@ -78,6 +78,8 @@ class ParticipatieplanSerializer(serializers.ModelSerializer):
 
 class _LeesView(ApiView):
     http_method_names = ["get", "head"]
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
 
 
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])

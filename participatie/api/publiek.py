@@ -241,6 +241,8 @@ def _uitslag_data(raadpleging: Raadpleging) -> dict:
 
 class _LeesView(ApiView):
     http_method_names = ["get", "head"]
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
 
 
 # --- Inside the product ------------------------------------------------------------------------

@@ -247,6 +247,8 @@ def _stand(plan, alt: Alternatief) -> selectors.AlternatiefStand:
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class AlternatievenView(ApiView):
     serializer_class = AlternatiefSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
 
     @extend_schema(
         operation_id="alternatievenLijst",

@@ -172,6 +172,8 @@ class BusinesscaseView(ApiView):
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class BusinesscaseHistorieView(ApiView):
     serializer_class = BerekeningKortSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
     http_method_names = ["get", "head"]
 
     @extend_schema(

@@ -167,6 +167,8 @@ class WoonlastenView(ApiView):
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class WoonlastenHistorieView(ApiView):
     serializer_class = WoonlastenSamenvattingSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
     http_method_names = ["get", "head"]
 
     @extend_schema(

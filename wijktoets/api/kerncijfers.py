@@ -232,6 +232,8 @@ class KerncijfersView(ApiView):
 @extend_schema(tags=[TAG])
 class VariabelenView(ApiView):
     serializer_class = VariabeleSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
 
     @extend_schema(
         operation_id="kerncijferVariabelenLijst",

@@ -568,6 +568,8 @@ class WijktoetsView(ApiView):
 @extend_schema(tags=[TAG], parameters=[ID_PARAM])
 class WijktoetsBevindingenView(ApiView):
     serializer_class = WijktoetsBevindingSerializer
+    # A plain list, not a page: the document must not describe a paginated envelope.
+    pagination_class = None
 
     @extend_schema(
         operation_id="wijktoetsBevindingenLijst",

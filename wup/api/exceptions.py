@@ -185,6 +185,16 @@ def problem_exception_handler(exc, context):
             request=request,
             invalidParams=_invalid_params(exc.detail),
         )
+    elif isinstance(exc, exceptions.ParseError):
+        # Every 400 of this API lists what was wrong in invalidParams; a body that is not JSON
+        # at all belongs to no field.
+        body = problem(
+            status.HTTP_400_BAD_REQUEST,
+            str(exc.detail),
+            code="parse-error",
+            request=request,
+            invalidParams=_invalid_params([exceptions.ErrorDetail(exc.detail, "parse-error")]),
+        )
     else:
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
         body = problem(

@@ -50,8 +50,13 @@ class OpenVoorwaardeSerializer(VoorwaardeSerializer):
 
 
 class GatesNotMetProblemSerializer(ProblemSerializer):
+    # Only when conditions are unmet (type `gates-not-met`); the same 409 also says "another
+    # phase" or "frozen", and then has no list.
     unmet_conditions = OpenVoorwaardeSerializer(
-        many=True, help_text="De voorwaarden die nog niet zijn vervuld, per spoor."
+        many=True,
+        required=False,
+        help_text="De voorwaarden die nog niet zijn vervuld, per spoor. Alleen bij type "
+        "`gates-not-met`; ontbreekt als de overgang in deze fase niet kan.",
     )
 
 
@@ -135,13 +140,23 @@ class SessionScheme(OpenApiAuthenticationExtension):
         }
 
 
+def _is_page(response: dict | None) -> bool:
+    """Whether a response is one page of a paginated list (``PaginatedXList``)."""
+    content = (response or {}).get("content", {}).get("application/json", {})
+    return content.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1].startswith("Paginated")
+
+
 class WupAutoSchema(AutoSchema):
     """Adds what every operation of this API shares to the generated OpenAPI document.
 
     * the ``API-Version`` header on every response (API Design Rules, API-57);
     * the problem+json responses every endpoint can give: 401, 406 and 500 (and 415 for
-      operations with a body).
+      operations with a body, 404 for a page past the last of a paginated list).
     """
+
+    def _get_format_parameters(self):
+        # No `?format=`: the views negotiate by Accept only (wup.api.views.AcceptNegotiation).
+        return []
 
     def get_override_parameters(self):
         return [*super().get_override_parameters(), API_VERSION_HEADER]
@@ -151,7 +166,10 @@ class WupAutoSchema(AutoSchema):
         codes = [401, 406, 500]
         if self.method in ("POST", "PUT", "PATCH"):
             codes.insert(1, 415)
-        for (code, _media), response in problems(*codes).items():
+        if _is_page(responses.get("200")):
+            codes.append(404)  # `pagina` past the last page (see wup.api.pagination)
+        descriptions = {"s404": "Niet gevonden, of een `pagina` voorbij de laatste."}
+        for (code, _media), response in problems(*codes, **descriptions).items():
             if str(code) not in responses:
                 responses[str(code)] = self._get_response_for_code(
                     response, str(code), [PROBLEM], direction

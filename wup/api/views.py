@@ -7,6 +7,8 @@ Access follows the UI: any logged-in user reads the areas; a plan is visible to 
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.html import format_html
@@ -22,6 +24,7 @@ from drf_spectacular.views import (
 )
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -95,8 +98,16 @@ def _path_code(validator, value: str) -> str:
         raise serializers.ValidationError({"code": exc.detail}) from exc
 
 
+class AcceptNegotiation(DefaultContentNegotiation):
+    """The format follows the Accept header only; DRF's ``?format=`` override is not part of
+    this API (API Design Rules: content negotiation through Accept)."""
+
+    settings = SimpleNamespace(URL_FORMAT_OVERRIDE=None)
+
+
 class ApiView(generics.GenericAPIView):
     schema = WupAutoSchema()
+    content_negotiation_class = AcceptNegotiation
     parser_classes = [JSONParser]
     # No OPTIONS: DRF's metadata would describe the response serializer as if it were the
     # input; the OpenAPI document is the description of this API.
