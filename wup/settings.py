@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "guardian",
     "django_fsm",
     "django_ratelimit",
+    "auditlog",
     "wup.apps.WupConfig",
     "wijktoets.apps.WijktoetsConfig",
     "techniek.apps.TechniekConfig",
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wup.api.middleware.ApiVersionMiddleware",
+    # After authentication: who made a change (also a token user the API authenticates later).
+    "wup.audit.AuditMiddleware",
 ]
 
 if PRODUCTION:
@@ -289,6 +292,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Audit trail (django-auditlog) ------------------------------------------------------------
+# Every change to plan content, roles and parameters lands in wup.Wijziging, append-only (see
+# docs/audit.md). The models are declared per app through wup.audit, never all at once.
+AUDITLOG_LOGENTRY_MODEL = "wup.Wijziging"
+# No IP addresses: residents' requests on the public pages must leave no personal data behind.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_MASK_CALLABLE = "wup.audit.afschermen"
+AUDITLOG_USE_BASE_MANAGER = True
 
 # --- The product ----------------------------------------------------------------------------
 WUP_ORGANISATIE = env.str("WUP_ORGANISATIE", default="Gemeente")
