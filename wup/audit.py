@@ -98,9 +98,12 @@ class AuditRegistry:
             omschrijving=omschrijving,
         )
         weglaten = [*exclude, *(v for v in _ALTIJD_WEGLATEN if v in namen and v not in include)]
+        # Only the model's own columns: on a create django-auditlog would otherwise also list
+        # every reverse relation and generic foreign key, as meaningless text.
+        kolommen = include or tuple(f.name for f in model._meta.concrete_fields)
         auditlog.register(
             model,
-            include_fields=list(include),
+            include_fields=list(kolommen),
             exclude_fields=weglaten,
             mask_fields=list(afschermen),
             m2m_fields=set(m2m),
@@ -279,7 +282,7 @@ def register_core() -> None:
     from wup.models import Besluit, Faseovergang, Melding, Wijkplan, Wijziging
     from wup.roles import grant
 
-    audit.register(Wijkplan, plan="")
+    audit.register(Wijkplan, plan="", m2m=("buurten",))
     audit.register(Besluit, plan="wijkplan")
     audit.exempt(Faseovergang, "de fasehistorie is zelf een onveranderlijk logboek")
     audit.exempt(Melding, "een melding aan een gebruiker is geen inhoud van het plan")

@@ -77,6 +77,8 @@ VERWACHT = {
     "wijkplan-nieuw": _same(VERBODEN, anoniem=LOGIN, projectleider=OK, andere_projectleider=OK),
     "wijkplan-detail": UI_EIGEN_PLAN,
     "wijkplan-historie": UI_EIGEN_PLAN,
+    "wijkplan-wijzigingen": UI_EIGEN_PLAN,
+    "wijkplan-wijzigingen-export": UI_EIGEN_PLAN,
     "wijkplan-document": UI_EIGEN_PLAN,
     "wijkplan-besluiten": UI_EIGEN_PLAN,
     "wijkplan-besluit-corrigeren": UI_ALLEEN_PROJECTLEIDER,
