@@ -343,3 +343,33 @@ def test_the_csv_export_has_one_line_per_changed_field(client, plan, projectleid
     regel = next(r for r in tekst.splitlines() if ";Naam;" in r and "HYPERLINK" in r)
     assert "'=HYPERLINK(x)" in regel  # never run as a formula
     assert projectleider.get_full_name() in regel
+
+
+# --- The API ----------------------------------------------------------------------------------
+
+
+def test_the_api_lists_the_plans_changes_paged_with_before_and_after(plan, projectleider):
+    oud = plan.naam
+    with set_actor(projectleider):
+        plan.naam = "Via de API te lezen"
+        plan.save()
+    api = APIClient()
+    api.force_login(projectleider)
+    response = api.get(f"/api/v1/wijkplannen/{plan.pk}/wijzigingen", {"onderdeel": "wup"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] >= 1
+    nieuwste = body["results"][0]
+    assert nieuwste["actie"] == "gewijzigd"
+    assert nieuwste["door"] == projectleider.get_full_name()
+    assert nieuwste["onderdeelLabel"] == "Plan"
+    assert {"veld": "Naam", "voor": oud, "na": "Via de API te lezen"} in nieuwste["velden"]
+
+
+def test_the_api_refuses_another_projectleider_with_a_problem(plan, gemeente):
+    andere = factories.projectleider(gemeente, username="andere")
+    api = APIClient()
+    api.force_login(andere)
+    response = api.get(f"/api/v1/wijkplannen/{plan.pk}/wijzigingen")
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("application/problem+json")

@@ -103,6 +103,7 @@ VERWACHT = {
     "api:wijkplan-detail": API_EIGEN_PLAN,
     "api:wijkplan-overgangen": API_EIGEN_PLAN,
     "api:wijkplan-historie": API_EIGEN_PLAN,
+    "api:wijkplan-wijzigingen": API_EIGEN_PLAN,
     "api:wijkplan-historie-detail": API_EIGEN_PLAN,
     "api:wijkplan-besluiten": API_EIGEN_PLAN,
     "api:wijkplan-besluit-detail": API_EIGEN_PLAN,
