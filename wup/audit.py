@@ -171,15 +171,6 @@ def onderdeel_label(onderdeel: str) -> str:
     return str(ONDERDELEN.get(onderdeel, onderdeel))
 
 
-def onderdeel_keuzes() -> list[tuple[str, str]]:
-    from wup.registry import steps
-
-    keuzes = [("wup", onderdeel_label("wup"))]
-    keuzes += [(s.app_label, onderdeel_label(s.app_label)) for s in steps.all()]
-    keuzes.append(("rollen", onderdeel_label("rollen")))
-    return keuzes
-
-
 # --- Who acted ------------------------------------------------------------------------------
 
 #: Set while a web or API request is being handled, so a task run in-process inside it acts on

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wup.audit import AFGESCHERMD, audit, onderdeel_label
 from wup.models import Wijkplan, Wijziging
@@ -30,10 +31,10 @@ from wup.models import Wijkplan, Wijziging
 KORT = 120
 
 ACTIES = {
-    Wijziging.Action.CREATE: _("aangemaakt"),
-    Wijziging.Action.UPDATE: _("gewijzigd"),
-    Wijziging.Action.DELETE: _("verwijderd"),
-    Wijziging.Action.ACCESS: _("ingezien"),
+    Wijziging.Action.CREATE: gettext_lazy("aangemaakt"),
+    Wijziging.Action.UPDATE: gettext_lazy("gewijzigd"),
+    Wijziging.Action.DELETE: gettext_lazy("verwijderd"),
+    Wijziging.Action.ACCESS: gettext_lazy("ingezien"),
 }
 
 
@@ -207,7 +208,7 @@ def regels(wijzigingen: Iterable[Wijziging]) -> list[Regel]:
             onderdeel=onderdeel_label(w.onderdeel),
             soort=capfirst(model._meta.verbose_name) if model else w.content_type.model,
             object=w.object_repr,
-            actie=ACTIES.get(w.action, str(w.action)),
+            actie=str(ACTIES.get(w.action, w.action)),
             door=door_label(w),
         )
         for naam, waarde in _wijzigingen(w).items():

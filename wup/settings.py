@@ -297,6 +297,9 @@ LOGGING = {
 # Every change to plan content, roles and parameters lands in wup.Wijziging, append-only (see
 # docs/audit.md). The models are declared per app through wup.audit, never all at once.
 AUDITLOG_LOGENTRY_MODEL = "wup.Wijziging"
+# django-auditlog's own migrations would create its (swapped, unused) table, whose foreign keys
+# to the users then block `flush`/TRUNCATE; without migrations its swapped model gets no table.
+MIGRATION_MODULES = {"auditlog": None}
 # No IP addresses: residents' requests on the public pages must leave no personal data behind.
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_STORE_JSON_CHANGES = True
