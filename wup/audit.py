@@ -221,17 +221,22 @@ _taken: dict[str, Any] = {}
 def _taak_start(task_id=None, task=None, **kwargs) -> None:
     if _in_verzoek.get(False) or task_id is None:
         return  # in-process inside a request: the request's user is who acted
-    from auditlog.context import set_extra_data
+    from auditlog.context import auditlog_value, set_extra_data
 
+    vorige = auditlog_value.get(None)
     context = set_extra_data(context_data={"bron": f"taak {task.name}"[:120]})
     context.__enter__()
-    _taken[task_id] = context
+    _taken[task_id] = (context, vorige)
 
 
 def _taak_einde(task_id=None, **kwargs) -> None:
-    context = _taken.pop(task_id, None)
+    from auditlog.context import auditlog_value
+
+    context, vorige = _taken.pop(task_id, (None, None))
     if context is not None:
         context.__exit__(None, None, None)
+        if vorige is not None:  # e.g. an actor set around a command that ran the task
+            auditlog_value.set(vorige)
 
 
 def verbind_taken() -> None:

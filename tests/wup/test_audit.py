@@ -373,3 +373,14 @@ def test_the_api_refuses_another_projectleider_with_a_problem(plan, gemeente):
     response = api.get(f"/api/v1/wijkplannen/{plan.pk}/wijzigingen")
     assert response.status_code == 403
     assert response["Content-Type"].startswith("application/problem+json")
+
+
+def test_after_an_in_process_task_the_surrounding_actor_still_counts(plan, projectleider):
+    with set_actor(projectleider):
+        _plan_hernoemen.apply(args=[plan.pk])
+        plan.refresh_from_db()
+        plan.naam = "Daarna door de projectleider"
+        plan.save()
+    w = _wijzigingen(plan, action=Wijziging.Action.UPDATE, changes__has_key="naam").first()
+    assert w.changes["naam"][1] == "Daarna door de projectleider"
+    assert w.actor == projectleider
