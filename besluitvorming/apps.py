@@ -7,7 +7,11 @@ class BesluitvormingConfig(AppConfig):
     verbose_name = _("Stap 6: Uitvoeringsplan en besluitvorming")
 
     def ready(self) -> None:
-        from besluitvorming import registratie_raad, registratie_uitvoeringsplan
+        from besluitvorming import (
+            registratie_audit,
+            registratie_raad,
+            registratie_uitvoeringsplan,
+        )
         from besluitvorming.urls import PAGES
         from wup.constants import Fase, Rol, Spoor
         from wup.registry import Step, steps
@@ -15,6 +19,7 @@ class BesluitvormingConfig(AppConfig):
 
         for deel in (registratie_uitvoeringsplan, registratie_raad):
             deel.register()
+        registratie_audit.register()
 
         # A beheerder may have a PDF made of any plan (a projectleider of his own plans).
         grant(Rol.BEHEERDER, "besluitvorming.add_documentversie")

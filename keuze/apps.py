@@ -7,9 +7,10 @@ class KeuzeConfig(AppConfig):
     verbose_name = _("Stap 4: Keuze warmteoplossing")
 
     def ready(self) -> None:
-        from keuze import registratie
+        from keuze import registratie, registratie_audit
 
         registratie.register()
+        registratie_audit.register()
         from keuze.views import stap_context
         from wup.constants import Fase, Spoor
         from wup.registry import PlanPage, Step, steps

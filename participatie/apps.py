@@ -7,7 +7,7 @@ class ParticipatieConfig(AppConfig):
     verbose_name = _("Stap 3: Participatie")
 
     def ready(self) -> None:
-        from participatie import gates, publiek_blokken
+        from participatie import gates, publiek_blokken, registratie_audit
         from participatie.hoofdstuk import hoofdstuk_context
         from participatie.views import resultaten
         from participatie.views.participatie import stap_context
@@ -15,6 +15,7 @@ class ParticipatieConfig(AppConfig):
         from wup.registry import Chapter, PlanPage, Step, chapters, steps
 
         gates.register()
+        registratie_audit.register()
         publiek_blokken.register(resultaten.publiek_blok)
         chapters.register(
             Chapter(

@@ -7,12 +7,13 @@ class TechniekConfig(AppConfig):
     verbose_name = _("Stap 2: Technisch-economische mogelijkheden")
 
     def ready(self) -> None:
-        from techniek import registratie
+        from techniek import registratie, registratie_audit
         from techniek.views.alternatieven import hoofdstuk_context, stap_context
         from wup.constants import Fase, Spoor
         from wup.registry import Chapter, PlanPage, Step, chapters, steps
 
         registratie.register()
+        registratie_audit.register()
 
         steps.register(
             Step(

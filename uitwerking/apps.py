@@ -8,6 +8,7 @@ class UitwerkingConfig(AppConfig):
 
     def ready(self) -> None:
         from uitwerking import (
+            registratie_audit,
             registratie_businesscase,
             registratie_organisatie,
             registratie_parameters,
@@ -18,6 +19,7 @@ class UitwerkingConfig(AppConfig):
         from wup.registry import Step, steps
 
         registratie_parameters.register()
+        registratie_audit.register()
         for deel in (registratie_businesscase, registratie_woonlasten, registratie_organisatie):
             deel.register()
         steps.register(

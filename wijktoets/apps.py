@@ -8,6 +8,7 @@ class WijktoetsConfig(AppConfig):
 
     def ready(self) -> None:
         from wijktoets import (
+            registratie_audit,
             registratie_indicatoren,
             registratie_kerncijfers,
             registratie_wijktoets,
@@ -19,6 +20,7 @@ class WijktoetsConfig(AppConfig):
         registratie_kerncijfers.register()
         registratie_indicatoren.register()
         registratie_wijktoets.register()
+        registratie_audit.register()
 
         steps.register(
             Step(

@@ -19,7 +19,16 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import AdminUserObjectPermissionsForm, GuardedModelAdmin
 from guardian.shortcuts import assign_perm, remove_perm
 
-from wup.models import Besluit, Buurt, Faseovergang, Gemeente, Melding, Wijk, Wijkplan
+from wup.models import (
+    Besluit,
+    Buurt,
+    Faseovergang,
+    Gemeente,
+    Melding,
+    Wijk,
+    Wijkplan,
+    Wijziging,
+)
 
 #: Assigning an object permission changes what a user may do, just as editing their groups
 #: does; Django guards the latter with this permission, so we guard the former with it too.
@@ -207,6 +216,39 @@ class MeldingAdmin(ReadOnlyAdmin):
     list_filter = ("gelezen_op",)
     list_select_related = ("ontvanger",)
     search_fields = ("tekst", "ontvanger__username")
+
+
+# --- The audit trail ----------------------------------------------------------------------------
+# Read-only for everyone, superusers included: no add, change or delete (not even the cascade
+# django-auditlog's own admin allows). Role changes of a gemeente and parameter changes are read
+# here; a plan's changes also on its page "Wijzigingen".
+
+if admin.site.is_registered(Wijziging):
+    admin.site.unregister(Wijziging)  # django-auditlog's own admin
+
+
+@admin.register(Wijziging)
+class WijzigingAdmin(ReadOnlyAdmin):
+    list_display = ("timestamp", "onderdeel", "object_repr", "action", "actor", "bron", "wijkplan")
+    list_filter = ("onderdeel", "action", "bron", "content_type")
+    list_select_related = ("actor", "wijkplan", "content_type")
+    search_fields = ("object_repr", "actor__username")
+    date_hierarchy = "timestamp"
+    readonly_fields = (
+        "timestamp",
+        "onderdeel",
+        "wijkplan",
+        "content_type",
+        "object_pk",
+        "object_repr",
+        "action",
+        "actor",
+        "actor_email",
+        "bron",
+        "cid",
+        "changes",
+    )
+    fields = readonly_fields
 
 
 # --- Users and roles ----------------------------------------------------------------------------

@@ -31,9 +31,11 @@ class WupConfig(AppConfig):
 
     def ready(self) -> None:
         from wup import checks, gates  # noqa: F401 (checks registers itself)
+        from wup.audit import register_core
         from wup.roles import ensure_roles
 
         gates.register()
+        register_core()
         register_besluitenlijst()
         # After every app's migrations (no sender): a step app's permissions exist only after
         # its own migrations, and its grants must reach the role groups on a fresh database.

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "guardian",
     "django_fsm",
     "django_ratelimit",
+    "auditlog",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -97,6 +98,8 @@ MIDDLEWARE = [
     "wup.accounts.middleware.TweestapMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wup.api.middleware.ApiVersionMiddleware",
+    # After authentication: who made a change (also a token user the API authenticates later).
+    "wup.audit.AuditMiddleware",
     # Last, as django-axes requires: turns a locked-out login attempt into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -491,6 +494,19 @@ LOGGING = {
         "django.server": {"level": "ERROR"},
     },
 }
+
+# --- Audit trail (django-auditlog) ------------------------------------------------------------
+# Every change to plan content, roles and parameters lands in wup.Wijziging, append-only (see
+# docs/audit.md). The models are declared per app through wup.audit, never all at once.
+AUDITLOG_LOGENTRY_MODEL = "wup.Wijziging"
+# django-auditlog's own migrations would create its (swapped, unused) table, whose foreign keys
+# to the users then block `flush`/TRUNCATE; without migrations its swapped model gets no table.
+MIGRATION_MODULES = {"auditlog": None}
+# No IP addresses: residents' requests on the public pages must leave no personal data behind.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_MASK_CALLABLE = "wup.audit.afschermen"
+AUDITLOG_USE_BASE_MANAGER = True
 
 # --- The product ----------------------------------------------------------------------------
 WUP_ORGANISATIE = env.str("WUP_ORGANISATIE", default="Gemeente")

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from wup import views, views_besluiten
+from wup import views, views_besluiten, views_wijzigingen
 from wup.accounts import views as account_views
 
 urlpatterns = [
@@ -20,6 +20,16 @@ urlpatterns = [
         name="wijkplan-overgang",
     ),
     path("wijkplannen/<int:pk>/historie", views.wijkplan_historie, name="wijkplan-historie"),
+    path(
+        "wijkplannen/<int:pk>/wijzigingen",
+        views_wijzigingen.wijzigingen,
+        name="wijkplan-wijzigingen",
+    ),
+    path(
+        "wijkplannen/<int:pk>/wijzigingen/export",
+        views_wijzigingen.wijzigingen_export,
+        name="wijkplan-wijzigingen-export",
+    ),
     path("wijkplannen/<int:pk>/document", views.wijkplan_document, name="wijkplan-document"),
     path("wijkplannen/<int:pk>/besluiten", views_besluiten.besluiten, name="wijkplan-besluiten"),
     path(

@@ -131,11 +131,14 @@ def vastgesteld_markeren(parameterset: Parameterset, user: AbstractBaseUser | No
     """Mark a concept published, with the fingerprint of what the step-2 engine reads."""
     from techniek.selectors.parameters import rekenkern_vingerafdruk_berekenen
 
-    Parameterset.objects.filter(pk=parameterset.pk).update(
-        status=Parameterset.Status.VASTGESTELD,
-        vastgesteld_door=user,
-        vastgesteld_op=timezone.now(),
-        vingerafdruk_rekenkern=rekenkern_vingerafdruk_berekenen(parameterset),
+    # Saved as a model, not a queryset update: the publication lands in the audit trail.
+    set_ = Parameterset.objects.get(pk=parameterset.pk)
+    set_.status = Parameterset.Status.VASTGESTELD
+    set_.vastgesteld_door = user
+    set_.vastgesteld_op = timezone.now()
+    set_.vingerafdruk_rekenkern = rekenkern_vingerafdruk_berekenen(parameterset)
+    set_.save(
+        update_fields=["status", "vastgesteld_door", "vastgesteld_op", "vingerafdruk_rekenkern"]
     )
 
 

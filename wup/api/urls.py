@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from wup.api import besluiten, views
+from wup.api import besluiten, views, wijzigingen
 
 app_name = "api"
 
@@ -40,6 +40,11 @@ urlpatterns = [
         "wijkplannen/<int:id>/besluiten/<int:besluit_id>",
         besluiten.BesluitView.as_view(),
         name="wijkplan-besluit-detail",
+    ),
+    path(
+        "wijkplannen/<int:id>/wijzigingen",
+        wijzigingen.WijzigingenView.as_view(),
+        name="wijkplan-wijzigingen",
     ),
     path("openapi.json", views.OpenApiJsonView.as_view(), name="openapi-json"),
     path("openapi.yaml", views.OpenApiYamlView.as_view(), name="openapi-yaml"),
