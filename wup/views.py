@@ -247,8 +247,8 @@ def _stap_secties(request: HttpRequest, plan: Wijkplan) -> list[dict]:
     return secties
 
 
-def _volgende_stap(plan: Wijkplan, projectleider: bool) -> dict:
-    voortgang = selectors.voortgang(plan)
+def _volgende_stap(plan: Wijkplan, projectleider: bool, mogelijk=None) -> dict:
+    voortgang = selectors.voortgang(plan, mogelijk)
     return {
         "voortgang": voortgang,
         "sporen": [
@@ -269,7 +269,8 @@ def _volgende_stap(plan: Wijkplan, projectleider: bool) -> dict:
 def wijkplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = toegang.zichtbaar_plan(request, pk)
     projectleider = selectors.is_projectleider(plan, request.user)
-    overgangen = [m for m in selectors.mogelijke_overgangen(plan, request.user) if m.mag]
+    mogelijk = selectors.mogelijke_overgangen(plan, request.user)
+    overgangen = [m for m in mogelijk if m.mag]
     return render(
         request,
         "wup/wijkplan_detail.html",
@@ -279,7 +280,7 @@ def wijkplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "buurten": list(plan.buurten.select_related("wijk").order_by("wijk__code", "code")),
             "is_projectleider": projectleider,
             "mag_bewerken": projectleider and not plan.bevroren,
-            "volgende": _volgende_stap(plan, projectleider),
+            "volgende": _volgende_stap(plan, projectleider, mogelijk),
             "overgangen": overgangen,
             "secties": _stap_secties(request, plan),
             "historie": [_historie_rij(r) for r in selectors.wijkplan_historie(plan)[:5]],
