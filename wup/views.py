@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -65,9 +66,17 @@ def _aanvul_url(result, plan: Wijkplan, projectleider: bool) -> str | None:
 # --- Dashboard ----------------------------------------------------------------------------
 
 
+#: Rows per dashboard page: a beheerder sees every plan, and each row evaluates its conditions.
+PLANNEN_PER_PAGINA = 50
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    plans = list(selectors.wijkplannen_for_user(request.user))
+    pagina = Paginator(
+        selectors.wijkplannen_for_user(request.user).order_by("gemeente__naam", "naam", "pk"),
+        PLANNEN_PER_PAGINA,
+    ).get_page(request.GET.get("pagina"))
+    plans = list(pagina.object_list)
     # One evaluation for all rows: the number of queries does not grow with the plans.
     voortgang = selectors.voortgang_many(plans)
     rijen = [
@@ -84,6 +93,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "wup/dashboard.html",
         {
             "rijen": rijen,
+            "pagina": pagina,
             "sporen": [s.label for s in Spoor],
             "mag_aanmaken": selectors.gemeenten_for_create(request.user).exists(),
         },
