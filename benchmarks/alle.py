@@ -21,7 +21,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -64,6 +63,11 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--alleen", nargs="+", choices=[b[0] for b in BENCHMARKS])
     parser.add_argument("--uit", default=str(HIER / "RESULTS.md"))
     parser.add_argument(
+        "--resultaten",
+        default=str(HIER / "results"),
+        help="where each benchmark's JSON is kept; the report shows every one found there",
+    )
+    parser.add_argument(
         "--poort", type=int, default=0, help="ports for gunicorn: this one and the next"
     )
     parser.add_argument(
@@ -73,7 +77,7 @@ def _args() -> argparse.Namespace:
 
 
 def _draai(naam: str, script: str, extra: list[str], map_: Path) -> dict:
-    pad = map_ / f"{naam}.json"
+    pad = map_ / f"{naam}.json.tmp"
     print(f"\n=== {naam}: {script} {' '.join(extra)}", flush=True)
     start = time.perf_counter()
     # Our own scripts with fixed arguments.
@@ -89,6 +93,8 @@ def _draai(naam: str, script: str, extra: list[str], map_: Path) -> dict:
         data = {"benchmark": naam, "titel": script, "tabellen": [], "doelen": []}
         data["fouten"] = ["the script ended without results"]
     data.update(script=script, argumenten=extra, exitcode=proces.returncode, duur_s=duur)
+    pad.unlink(missing_ok=True)
+    (map_ / f"{naam}.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return data
 
 
@@ -158,7 +164,9 @@ def _rapport(uitkomsten: list[dict], begin: dict, eind_load: list, notities: lis
         regels += ["", f"## {u['titel']}", ""]
         regels.append(
             f"`{u['script']}{' ' + ' '.join(u['argumenten']) if u['argumenten'] else ''}`: "
-            f"exit code {u['exitcode']}, {u['duur_s']:.0f} s in all."
+            f"exit code {u['exitcode']}, {u.get('duur_s', 0):.0f} s in all, finished "
+            f"{u.get('gemeten_op', '?').replace('T', ' ')} (load average then "
+            f"{', '.join(map(str, u.get('machine', {}).get('load_average', [])))})."
         )
         if u.get("omgeving"):
             regels += ["", u["omgeving"] + "."]
@@ -190,15 +198,22 @@ def main() -> int:
     os.environ.setdefault("DATABASE_URL", server)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wup.settings")
     begin = gm.machine()
-    uitkomsten = []
-    with tempfile.TemporaryDirectory(prefix="wup-bench-") as map_:
-        for naam, script, extra in BENCHMARKS:
-            if args.alleen and naam not in args.alleen:
-                continue
-            uitkomsten.append(_draai(naam, script, extra(server, args.poort), Path(map_)))
+    map_ = Path(args.resultaten)
+    map_.mkdir(parents=True, exist_ok=True)
+    gedraaid = []
+    for naam, script, extra in BENCHMARKS:
+        if args.alleen and naam not in args.alleen:
+            continue
+        gedraaid.append(_draai(naam, script, extra(server, args.poort), map_))
     eind_load = [round(x, 2) for x in os.getloadavg()]
+    # The report: this run's results, and the latest of the benchmarks it did not run.
+    uitkomsten = [
+        json.loads((map_ / f"{naam}.json").read_text())
+        for naam, _s, _e in BENCHMARKS
+        if (map_ / f"{naam}.json").exists()
+    ]
     Path(args.uit).write_text(_rapport(uitkomsten, begin, eind_load, args.opmerking))
-    mislukt = [u["benchmark"] for u in uitkomsten if u["exitcode"] != 0]
+    mislukt = [u["benchmark"] for u in gedraaid if u["exitcode"] != 0]
     print(f"\n{args.uit} geschreven.")
     if mislukt:
         print(f"Mislukt: {', '.join(mislukt)}", file=sys.stderr)

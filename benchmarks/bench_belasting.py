@@ -560,6 +560,7 @@ def main() -> int:
     # One secret for the set-up and the server: a session's hash is signed with it.
     geheim = secrets.token_urlsafe(64)
     static_root = tempfile.mkdtemp(prefix="wup-bench-static-")
+    media_root = tempfile.mkdtemp(prefix="wup-bench-media-")
     uitkomst = gm.Uitkomst(
         benchmark="belasting",
         titel="Load test: 20 projectleiders on the dashboard and plan pages",
@@ -584,7 +585,7 @@ def main() -> int:
             from django.conf import settings
             from django.db import connections
 
-            settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="wup-bench-media-")
+            settings.MEDIA_ROOT = media_root
             t0 = time.perf_counter()
             opzet = _opzetten(args, rng, t0)
             opbouw = time.perf_counter() - t0
@@ -602,7 +603,9 @@ def main() -> int:
             poort = gm.vrije_poort(args.poort)
             belasting = os.getloadavg()[0]
             with gm.gunicorn(env, poort, args.workers) as basis:
+                print(f"  {time.perf_counter() - t0:5.1f} s  gunicorn runs", file=sys.stderr)
                 _opwarmen(basis, opzet, cookie, 2 * args.workers)
+                print(f"  {time.perf_counter() - t0:5.1f} s  warmed up", file=sys.stderr)
                 fasen = {}
                 for sleutel, kaal, denk in (
                     ("kaal", True, args.denktijd),
@@ -611,10 +614,12 @@ def main() -> int:
                     ("paginas-vol", False, 0.0),
                 ):
                     fasen[sleutel] = _fase(basis, opzet, cookie, args, kaal=kaal, denktijd=denk)
+                    print(f"  {time.perf_counter() - t0:5.1f} s  phase {sleutel}", file=sys.stderr)
             queries = _queries_per_pagina(opzet)
             connections.close_all()
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(media_root, ignore_errors=True)
 
     import django
 
