@@ -270,7 +270,7 @@ def postgresql_versie(url: str | None = None) -> str | None:
     try:
         import psycopg2
 
-        verbinding = psycopg2.connect(url, connect_timeout=3)
+        verbinding = psycopg2.connect(url, connect_timeout=15)
     except Exception:
         return None
     try:

@@ -61,6 +61,11 @@ BENCHMARKS = (
 def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--alleen", nargs="+", choices=[b[0] for b in BENCHMARKS])
+    parser.add_argument(
+        "--rapport",
+        action="store_true",
+        help="run nothing: only write the report from the kept results",
+    )
     parser.add_argument("--uit", default=str(HIER / "RESULTS.md"))
     parser.add_argument(
         "--resultaten",
@@ -106,7 +111,7 @@ def _ja(gehaald: bool) -> str:
     return "yes" if gehaald else "**no**"
 
 
-def _rapport(uitkomsten: list[dict], begin: dict, eind_load: list, notities: list[str]) -> str:
+def _rapport(uitkomsten: list[dict], begin: dict, notities: list[str]) -> str:
     nu = datetime.datetime.now(datetime.UTC)
     regels = [
         "# Benchmark results",
@@ -131,14 +136,15 @@ def _rapport(uitkomsten: list[dict], begin: dict, eind_load: list, notities: lis
     for pakket in ("numpy", "pandas", "weasyprint", "gunicorn"):
         if pakket in begin:
             m.rij(pakket, begin[pakket])
-    m.rij(
-        "load average (1, 5, 15 min)",
-        f"{', '.join(map(str, begin['load_average']))} at the start, "
-        f"{', '.join(map(str, eind_load))} at the end",
-    )
+    loads = [u["machine"]["load_average"][0] for u in uitkomsten if u.get("machine")]
+    if loads:
+        m.rij(
+            "load average (1 min) as each benchmark ended",
+            f"{min(loads):g} to {max(loads):g}",
+        )
     regels.append(m.markdown())
     cores = begin["cores"] or 1
-    if max(begin["load_average"][0], eind_load[0]) > 0.5 * cores:
+    if max(loads, default=0) > 0.5 * cores:
         regels += [
             "",
             f"The machine was not idle: a load average above {0.5 * cores:g} on {cores} cores "
@@ -164,7 +170,9 @@ def _rapport(uitkomsten: list[dict], begin: dict, eind_load: list, notities: lis
         regels += ["", f"## {u['titel']}", ""]
         regels.append(
             f"`{u['script']}{' ' + ' '.join(u['argumenten']) if u['argumenten'] else ''}`: "
-            f"exit code {u['exitcode']}, {u.get('duur_s', 0):.0f} s in all, finished "
+            f"exit code {u['exitcode']}"
+            + (f", {u['duur_s']:.0f} s in all" if "duur_s" in u else "")
+            + ", finished "
             f"{u.get('gemeten_op', '?').replace('T', ' ')} (load average then "
             f"{', '.join(map(str, u.get('machine', {}).get('load_average', [])))})."
         )
@@ -197,22 +205,31 @@ def main() -> int:
     server = gm.server_url()
     os.environ.setdefault("DATABASE_URL", server)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wup.settings")
-    begin = gm.machine()
     map_ = Path(args.resultaten)
     map_.mkdir(parents=True, exist_ok=True)
     gedraaid = []
     for naam, script, extra in BENCHMARKS:
-        if args.alleen and naam not in args.alleen:
+        if args.rapport or (args.alleen and naam not in args.alleen):
             continue
         gedraaid.append(_draai(naam, script, extra(server, args.poort), map_))
-    eind_load = [round(x, 2) for x in os.getloadavg()]
     # The report: this run's results, and the latest of the benchmarks it did not run.
     uitkomsten = [
         json.loads((map_ / f"{naam}.json").read_text())
         for naam, _s, _e in BENCHMARKS
         if (map_ / f"{naam}.json").exists()
     ]
-    Path(args.uit).write_text(_rapport(uitkomsten, begin, eind_load, args.opmerking))
+    # The machine as the last benchmark saw it (all of them ran on the same one).
+    laatste = max(
+        (u for u in uitkomsten if u.get("machine")),
+        key=lambda u: u.get("gemeten_op", ""),
+        default={"machine": gm.machine()},
+    )
+    machine = dict(laatste["machine"])
+    for u in uitkomsten:  # a script that dropped its database could not ask the server
+        for sleutel, waarde in u.get("machine", {}).items():
+            if machine.get(sleutel) is None:
+                machine[sleutel] = waarde
+    Path(args.uit).write_text(_rapport(uitkomsten, machine, args.opmerking))
     mislukt = [u["benchmark"] for u in gedraaid if u["exitcode"] != 0]
     print(f"\n{args.uit} geschreven.")
     if mislukt:
