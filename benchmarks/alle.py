@@ -97,7 +97,8 @@ def _draai(naam: str, script: str, extra: list[str], map_: Path) -> dict:
     else:
         data = {"benchmark": naam, "titel": script, "tabellen": [], "doelen": []}
         data["fouten"] = ["the script ended without results"]
-    data.update(script=script, argumenten=extra, exitcode=proces.returncode, duur_s=duur)
+    # The arguments name this machine's server and ports: not kept.
+    data.update(script=script, exitcode=proces.returncode, duur_s=duur)
     pad.unlink(missing_ok=True)
     (map_ / f"{naam}.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return data
@@ -169,7 +170,7 @@ def _rapport(uitkomsten: list[dict], begin: dict, notities: list[str]) -> str:
     for u in uitkomsten:
         regels += ["", f"## {u['titel']}", ""]
         regels.append(
-            f"`{u['script']}{' ' + ' '.join(u['argumenten']) if u['argumenten'] else ''}`: "
+            f"`{u['script']}`: "
             f"exit code {u['exitcode']}"
             + (f", {u['duur_s']:.0f} s in all" if "duur_s" in u else "")
             + ", finished "
