@@ -314,18 +314,20 @@ def _paginas(plan) -> list[tuple[str, str]]:
 
 
 def _sessie(user) -> str:
-    """A logged-in session made in the database, as ``login()`` makes it."""
+    """A logged-in session made by ``login()`` itself, in the database: whatever a login adds
+    to the session (its start, for the session's lifetime) is there, without the login page."""
     from importlib import import_module
 
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth import login
+    from django.http import HttpRequest
 
-    store = import_module(settings.SESSION_ENGINE).SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.create()
-    return store.session_key
+    request = HttpRequest()
+    request.META.update(REMOTE_ADDR="127.0.0.1", HTTP_USER_AGENT="bench_belasting")
+    request.session = import_module(settings.SESSION_ENGINE).SessionStore()
+    login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+    request.session.save()
+    return request.session.session_key
 
 
 def _opzetten(args, rng: random.Random, t0: float) -> Opzet:
