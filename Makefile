@@ -20,7 +20,7 @@ help:
 	@echo "make check   de controles van CI zonder tests"
 	@echo "make diagram docs/workflow.md opnieuw genereren"
 	@echo "make worker  Celery-worker (met CELERY_BROKER_URL); make beat: de planner"
-	@echo "make bench   benchmarks (zie benchmarks/README.md)"
+	@echo "make bench   alle benchmarks, schrijft benchmarks/RESULTS.md (zie benchmarks/README.md)"
 	@echo "make lock    constraints.txt opnieuw vastleggen na een wijziging in pyproject.toml"
 
 $(BIN)/python:
@@ -76,12 +76,10 @@ worker: install
 beat: install
 	$(BIN)/celery -A wup beat --loglevel=INFO
 
+# Every benchmark, each in its own throwaway database on the server of DATABASE_URL; writes
+# benchmarks/RESULTS.md with the figures, the targets and the machine.
 bench: install
-	$(BIN)/python benchmarks/bench_voortgang.py
-	$(BIN)/python benchmarks/bench_cbs_import.py
-	$(BIN)/python benchmarks/bench_engine.py
-	$(BIN)/python benchmarks/bench_plan_pdf.py
-	$(BIN)/python benchmarks/bench_participatie_piek.py
+	$(BIN)/python benchmarks/alle.py
 
 # Resolve pyproject.toml afresh (without the old lock) and record every installed version.
 lock: | $(BIN)/python

@@ -40,6 +40,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
+from benchmarks import _gemeenschappelijk as gm  # noqa: E402
 from wijktoets.cbs.lezen import lees_inhoud  # noqa: E402
 from wijktoets.models import KerncijferImport, KerncijferRegio  # noqa: E402
 from wijktoets.services.kerncijfers import (  # noqa: E402
@@ -145,6 +146,7 @@ class _ZonderMigraties(dict):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gemeenten", type=int, default=342)
+    gm.json_argument(parser)
     args = parser.parse_args()
 
     codes = regiocodes(args.gemeenten)
@@ -180,21 +182,40 @@ def main() -> int:
         finally:
             teardown_databases(old_config, verbosity=0)
 
-    print(
-        f"CBS Kerncijfers import — {description}, Python {platform.python_version()}, "
-        f"Django {django.get_version()}, pandas {__import__('pandas').__version__}\n"
+    omgeving = (
+        f"{description}, Python {platform.python_version()}, "
+        f"Django {django.get_version()}, pandas {__import__('pandas').__version__}"
     )
-    print(
+    bestand_regel = (
         f"File: {len(codes)} regions × {len(kolommen())} columns, "
         f"{len(bestand) / 1024**2:.1f} MB (generated in {genereren:.1f} s); "
-        f"{buurten} buurten created\n"
+        f"{buurten} buurten created"
     )
-    print("| step | seconds | regions written |")
-    print("| --- | ---: | ---: |")
-    print(f"| read and check the file (pandas only) | {lezen:.2f} | – |")
-    print(f"| first import (figures + areas) | {t_eerste:.2f} | {eerste.aantal_nieuw} |")
-    print(f"| same file again (niets gewijzigd) | {t_tweede:.2f} | 0 |")
-    print(f"| one region in ten changed | {t_derde:.2f} | {derde.aantal_gewijzigd} |")
+    print(f"CBS Kerncijfers import — {omgeving}\n")
+    print(f"{bestand_regel}\n")
+    tabel = gm.Tabel(["step", "seconds", "regions written"], "lrr")
+    tabel.rij("read and check the file (pandas only)", f"{lezen:.2f}", "–")
+    tabel.rij("first import (figures + areas)", f"{t_eerste:.2f}", eerste.aantal_nieuw)
+    tabel.rij("same file again (niets gewijzigd)", f"{t_tweede:.2f}", 0)
+    tabel.rij("one region in ten changed", f"{t_derde:.2f}", derde.aantal_gewijzigd)
+    print(tabel.markdown())
+    gm.Uitkomst(
+        benchmark="cbs_import",
+        titel="Importing a national CBS Kerncijfers file",
+        omgeving=omgeving,
+        tabellen=[tabel],
+        doelen=[
+            gm.Doel(
+                "imports end as expected",
+                "geslaagd, then ongewijzigd, then geslaagd with changes",
+                f"{eerste.status}, {tweede.status}, {derde.status}",
+                not fouten,
+            ),
+            gm.Doel("first national import", "≤ 60 s", f"{t_eerste:.1f} s", t_eerste <= 60),
+        ],
+        opmerkingen=[bestand_regel],
+        fouten=fouten,
+    ).schrijf(args.json)
     for fout in fouten:
         print(fout, file=sys.stderr)
     return 1 if fouten else 0

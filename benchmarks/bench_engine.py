@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from benchmarks import _gemeenschappelijk as gm  # noqa: E402
 from techniek.engine import (  # noqa: E402
     STANDAARD_ALTERNATIEVEN,
     CbsSchatting,
@@ -108,13 +109,15 @@ def main() -> int:
     parser.add_argument("--processen", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--blok", type=int, default=1024)
     parser.add_argument("--buurten", type=int, default=0, help="0 = all codes of the file")
+    gm.json_argument(parser)
     args = parser.parse_args()
     fouten: list[str] = []
 
-    print(
+    omgeving = (
         f"Python {platform.python_version()}, numpy {np.__version__}, pandas {pd.__version__}, "
         f"{os.cpu_count()} cores ({platform.machine()})"
     )
+    print(omgeving)
 
     # 1. one buurt, hourly detail
     voorraad = een_buurt()
@@ -127,14 +130,20 @@ def main() -> int:
     balans = max(np.abs(r.uren.balansfout).max() for r in (b.referentie, *b.alternatieven))
     if balans > BALANS_GRENS:
         fouten.append(f"energiebalans van de buurt sluit niet ({balans:.1e} MW)")
-    print()
-    print("| benchmark | alternatives | hours | median (ms) | min (ms) | max balance error (MW) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    print(
-        f"| 1 buurt, {voorraad.aantal_woningen:.0f} dwellings, hourly detail | "
-        f"{len(STANDAARD_ALTERNATIEVEN)} + ref | 8760 | {statistics.median(tijden):.1f} | "
-        f"{min(tijden):.1f} | {balans:.1e} |"
+    buurt = gm.Tabel(
+        ["benchmark", "alternatives", "hours", "median (ms)", "min (ms)", "max balance error (MW)"],
+        "lrrrrr",
     )
+    buurt.rij(
+        f"1 buurt, {voorraad.aantal_woningen:.0f} dwellings, hourly detail",
+        f"{len(STANDAARD_ALTERNATIEVEN)} + ref",
+        8760,
+        f"{statistics.median(tijden):.1f}",
+        f"{min(tijden):.1f}",
+        f"{balans:.1e}",
+    )
+    print()
+    print(buurt.markdown())
 
     # 2. national scale
     codes = BUURTCODES.read_text().split()
@@ -143,22 +152,28 @@ def main() -> int:
     t0 = time.perf_counter()
     batch = genereer(len(codes))
     t_gen = time.perf_counter() - t0
-    print()
-    print(
+    voorraad_regel = (
         f"National stock generated for {len(codes)} buurten in {t_gen:.1f} s "
         f"({batch.woningen_aantal.sum():,.0f} dwellings)."
     )
     print()
-    print("| national run | processes | buurten x alternatives | seconds | per buurt (ms) |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print(voorraad_regel)
+    landelijk = gm.Tabel(
+        ["national run", "processes", "buurten x alternatives", "seconds", "per buurt (ms)"],
+        "lrrrr",
+    )
     t0 = time.perf_counter()
     df = bereken_buurten(batch, codes=codes, blok=args.blok)
     t_een = time.perf_counter() - t0
     rijen = len(codes) * (len(STANDAARD_ALTERNATIEVEN) + 1)
-    print(
-        f"| one process | 1 | {len(codes)} x {len(STANDAARD_ALTERNATIEVEN)} + ref | {t_een:.1f} | "
-        f"{t_een / len(codes) * 1000:.2f} |"
+    landelijk.rij(
+        "one process",
+        1,
+        f"{len(codes)} x {len(STANDAARD_ALTERNATIEVEN)} + ref",
+        f"{t_een:.1f}",
+        f"{t_een / len(codes) * 1000:.2f}",
     )
+    t_snelst = t_een
     if len(df) != rijen:
         fouten.append(f"{len(df)} rijen in plaats van {rijen}")
     if df.max_balansfout_mw.max() > BALANS_GRENS:
@@ -175,10 +190,14 @@ def main() -> int:
         t_par = time.perf_counter() - t0
         parallel = pd.concat(delen, ignore_index=True)
         per_buurt = t_par / len(codes) * 1000
-        print(
-            f"| fanned out by slices | {args.processen} | {len(codes)} x "
-            f"{len(STANDAARD_ALTERNATIEVEN)} + ref | {t_par:.1f} | {per_buurt:.2f} |"
+        landelijk.rij(
+            "fanned out by slices",
+            args.processen,
+            f"{len(codes)} x {len(STANDAARD_ALTERNATIEVEN)} + ref",
+            f"{t_par:.1f}",
+            f"{per_buurt:.2f}",
         )
+        t_snelst = min(t_een, t_par)
         sleutel = ["buurt", "alternatief"]
         a = parallel.sort_values(sleutel).H16_Nat_meerkost.to_numpy()
         z = df.sort_values(sleutel).H16_Nat_meerkost.to_numpy()
@@ -186,7 +205,36 @@ def main() -> int:
             fouten.append("de gespreide berekening geeft andere uitkomsten dan die in één proces")
 
     print()
-    print(f"Largest hourly balance error at national scale: {df.max_balansfout_mw.max():.1e} MW")
+    print(landelijk.markdown())
+    balans_regel = (
+        f"Largest hourly balance error at national scale: {df.max_balansfout_mw.max():.1e} MW"
+    )
+    print()
+    print(balans_regel)
+    mediaan = statistics.median(tijden)
+    gm.Uitkomst(
+        benchmark="engine",
+        titel="The calculation engine of step 2",
+        omgeving=omgeving,
+        tabellen=[buurt, landelijk],
+        doelen=[
+            gm.Doel("one buurt, hourly detail", "≤ 50 ms", f"{mediaan:.1f} ms", mediaan <= 50),
+            gm.Doel(
+                f"national ({len(codes)} buurten), fastest run",
+                "≤ 60 s",
+                f"{t_snelst:.1f} s",
+                t_snelst <= 60,
+            ),
+            gm.Doel(
+                "energy balance and results",
+                "closes, finite, equal",
+                "ok" if not fouten else "; ".join(fouten),
+                not fouten,
+            ),
+        ],
+        opmerkingen=[voorraad_regel, balans_regel],
+        fouten=fouten,
+    ).schrijf(args.json)
     for melding in fouten:
         print(f"FOUT: {melding}")
     return 1 if fouten else 0

@@ -32,11 +32,7 @@ import os
 import platform
 import queue
 import re
-import secrets
 import shutil
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -49,6 +45,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks import _gemeenschappelijk as gm  # noqa: E402
+
 DATABASE = "wup_bench"
 STAPPEN = ("publieke pagina", "raadpleging openen", "code versturen", "vragen openen", "antwoorden")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -56,7 +55,9 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--database-url", default=gm.STANDAARD_SERVER, help="the server")
+    parser.add_argument("--database-naam", default=DATABASE, help="the throwaway database")
+    parser.add_argument("--poort", type=int, default=0, help="default: a free port")
     parser.add_argument(
         "--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     )
@@ -64,24 +65,8 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--codes", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the database wup_bench")
+    gm.json_argument(parser)
     return parser.parse_args()
-
-
-def _bench_url(database_url: str) -> str:
-    delen = urllib.parse.urlsplit(database_url)
-    return urllib.parse.urlunsplit(delen._replace(path=f"/{DATABASE}"))
-
-
-def _beheer_sql(database_url: str, sql: str) -> None:
-    import psycopg2
-
-    verbinding = psycopg2.connect(database_url)
-    try:
-        verbinding.autocommit = True  # CREATE and DROP DATABASE run outside a transaction
-        with verbinding.cursor() as cursor:
-            cursor.execute(sql)
-    finally:
-        verbinding.close()
 
 
 # --- The data ------------------------------------------------------------------------------
@@ -186,70 +171,6 @@ def _controleren(opzet: Opzet) -> list[str]:
     return fouten
 
 
-# --- The server ------------------------------------------------------------------------------
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _productie_env(database_url: str, redis_url: str, static_root: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "WUP_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "CELERY_BROKER_URL": redis_url,
-        "STATIC_ROOT": static_root,
-        "EMAIL_URL": "consolemail://",
-        # Plain HTTP to 127.0.0.1: no HTTPS redirect, cookies without the Secure flag.
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        # One address sends every request here; the forms' own per-address limit would stop it.
-        "WUP_PUBLIEK_RATE": "1000000/h",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def _gunicorn(env: dict[str, str], poort: int, workers: int) -> subprocess.Popen:
-    bin_ = Path(sys.executable).parent
-    # Our own executables with fixed arguments.
-    subprocess.run(  # noqa: S603
-        [str(bin_ / "python"), "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    proces = subprocess.Popen(  # noqa: S603
-        [
-            str(bin_ / "gunicorn"),
-            "wup.wsgi",
-            "--bind",
-            f"127.0.0.1:{poort}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            with socket.create_connection(("127.0.0.1", poort), timeout=0.2):
-                return proces
-        except OSError:
-            time.sleep(0.1)
-    proces.terminate()
-    raise RuntimeError("gunicorn start niet")
-
-
 # --- The clients ---------------------------------------------------------------------------
 
 
@@ -350,28 +271,14 @@ def _piek(basis: str, opzet: Opzet, clients: int) -> tuple[Metingen, float]:
 # --- Report ------------------------------------------------------------------------------------
 
 
-def _ms(waarden: list[float], p: float) -> float:
-    if not waarden:
-        return float("nan")
-    if p >= 100:
-        return max(waarden) * 1000
-    return statistics.quantiles(waarden, n=100, method="inclusive")[int(p) - 1] * 1000
-
-
 def _rapport(metingen: Metingen, duur: float, args, opzet: Opzet, database: str) -> str:
     regels = [
         f"Burst: {len(opzet.codes)} households, {args.clients} concurrent clients, gunicorn "
         f"{args.workers} sync workers, {database}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs ({platform.machine()})",
         "",
-        "| step | requests | p50 (ms) | p95 (ms) | max (ms) |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        _tabel(metingen).markdown(),
     ]
-    for stap in STAPPEN:
-        t = metingen.tijden[stap]
-        regels.append(
-            f"| {stap} | {len(t)} | {_ms(t, 50):.0f} | {_ms(t, 95):.0f} | {_ms(t, 100):.0f} |"
-        )
     verzoeken = sum(len(t) for t in metingen.tijden.values())
     regels += [
         "",
@@ -381,46 +288,91 @@ def _rapport(metingen: Metingen, duur: float, args, opzet: Opzet, database: str)
     return "\n".join(regels)
 
 
+def _tabel(metingen: Metingen) -> gm.Tabel:
+    tabel = gm.Tabel(["step", "requests", "p50 (ms)", "p95 (ms)", "max (ms)"], "lrrrr")
+    for stap in STAPPEN:
+        t = metingen.tijden[stap]
+        tabel.rij(
+            stap,
+            len(t),
+            f"{gm.percentiel_ms(t, 50):.0f}",
+            f"{gm.percentiel_ms(t, 95):.0f}",
+            f"{gm.percentiel_ms(t, 100):.0f}",
+        )
+    return tabel
+
+
 def main() -> int:
     args = _args()
-    bench_url = _bench_url(args.database_url)
-    _beheer_sql(args.database_url, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-    _beheer_sql(args.database_url, f"CREATE DATABASE {DATABASE}")
-    os.environ.update(
-        {"DJANGO_SETTINGS_MODULE": "wup.settings", "WUP_ENV": "test", "DATABASE_URL": bench_url}
-    )
-    import django
-
-    django.setup()
-    from django.db import connection
-
     static_root = tempfile.mkdtemp(prefix="wup-bench-static-")
-    proces = None
     try:
-        opzet = _opzetten(args.codes)
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            database = f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
-        connection.close()
-        poort = _vrije_poort()
-        proces = _gunicorn(
-            _productie_env(bench_url, args.redis_url, static_root), poort, args.workers
-        )
-        basis = f"http://127.0.0.1:{poort}"
-        _opwarmen(basis, opzet, args.workers)
-        belasting = os.getloadavg()[0]
-        metingen, duur = _piek(basis, opzet, args.clients)
-        print(_rapport(metingen, duur, args, opzet, database))
-        print(f"load average (1 min) before the burst: {belasting:.2f}")
-        fouten = metingen.fouten[:10] + _controleren(opzet)
+        with gm.wegwerpdatabase(
+            args.database_url, args.database_naam, bewaren=args.keep
+        ) as bench_url:
+            os.environ.update(
+                {
+                    "DJANGO_SETTINGS_MODULE": "wup.settings",
+                    "WUP_ENV": "test",
+                    "DATABASE_URL": bench_url,
+                }
+            )
+            import django
+
+            django.setup()
+            from django.db import connection
+
+            opzet = _opzetten(args.codes)
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW server_version")
+                database = f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+            connection.close()
+            # One address sends every request here; the forms' own per-address limit would
+            # stop it.
+            env = gm.productie_env(
+                bench_url, args.redis_url, static_root, WUP_PUBLIEK_RATE="1000000/h"
+            )
+            with gm.gunicorn(env, gm.vrije_poort(args.poort), args.workers) as basis:
+                _opwarmen(basis, opzet, args.workers)
+                belasting = os.getloadavg()[0]
+                metingen, duur = _piek(basis, opzet, args.clients)
+            print(_rapport(metingen, duur, args, opzet, database))
+            print(f"load average (1 min) before the burst: {belasting:.2f}")
+            fouten = metingen.fouten[:10] + _controleren(opzet)
+            connection.close()
     finally:
-        if proces is not None:
-            proces.terminate()
-            proces.wait(timeout=30)
         shutil.rmtree(static_root, ignore_errors=True)
-        connection.close()
-        if not args.keep:
-            _beheer_sql(args.database_url, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    verzoeken = sum(len(t) for t in metingen.tijden.values())
+    per_s = len(opzet.codes) / duur
+    gm.Uitkomst(
+        benchmark="participatie_piek",
+        titel="A burst of residents answering a consultation",
+        omgeving=(
+            f"{len(opzet.codes)} households, {args.clients} concurrent clients, gunicorn "
+            f"{args.workers} sync workers, {database}, Python {platform.python_version()}, "
+            f"{os.cpu_count()} CPUs ({platform.machine()}) shared by gunicorn, PostgreSQL, "
+            f"Redis and the clients; load average before the burst {belasting:.2f}"
+        ),
+        tabellen=[_tabel(metingen)],
+        doelen=[
+            gm.Doel(
+                "errors, lost or incomplete responses",
+                "0",
+                str(len(metingen.fouten) + len(fouten) - min(len(metingen.fouten), 10)),
+                not fouten,
+            ),
+            gm.Doel(
+                "responses per second",
+                "≥ 17 (a 1,000-address buurt answering within one minute)",
+                f"{per_s:.1f}",
+                per_s >= 17,
+            ),
+        ],
+        opmerkingen=[
+            f"{duur:.1f} s in all: {per_s:.1f} responses/s, {verzoeken / duur:.0f} requests/s; "
+            f"{len(metingen.fouten)} errors"
+        ],
+        fouten=fouten,
+    ).schrijf(args.json)
     for fout in fouten:
         print(f"FOUT: {fout}", file=sys.stderr)
     return 1 if fouten else 0

@@ -39,6 +39,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
+from benchmarks import _gemeenschappelijk as gm  # noqa: E402
 from wup import charts  # noqa: E402
 from wup.registry import Chapter, chapters  # noqa: E402
 
@@ -141,6 +142,7 @@ def hoofdstuk_context(deel: int):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hoofdstukken", type=int, default=4, help="3 charts per chapter")
+    gm.json_argument(parser)
     args = parser.parse_args()
 
     for naam in ("weasyprint", "fontTools", "celery"):
@@ -196,20 +198,48 @@ def main() -> int:
 
     import weasyprint
 
-    print(
-        f"council PDF in the worker path — {db}, Python {platform.python_version()}, "
-        f"Django {django.get_version()}, WeasyPrint {weasyprint.__version__}\n"
+    omgeving = (
+        f"{db}, Python {platform.python_version()}, "
+        f"Django {django.get_version()}, WeasyPrint {weasyprint.__version__}"
     )
-    print(
-        "| pages | charts | status | time (s) | PDF size (kB) | peak RSS (MB) | RSS before (MB) |"
+    print(f"council PDF in the worker path — {omgeving}\n")
+    tabel = gm.Tabel(
+        [
+            "pages",
+            "charts",
+            "status",
+            "time (s)",
+            "PDF size (kB)",
+            "peak RSS (MB)",
+            "RSS before (MB)",
+        ],
+        "rrlrrrr",
     )
-    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: |")
-    print(
-        f"| {paginas} | {args.hoofdstukken * 3} | {status} | {duur:.2f} | "
-        f"{(versie.grootte or 0) / 1024:.0f} | {piek:.0f} | {rss_voor:.0f} |"
+    tabel.rij(
+        paginas,
+        args.hoofdstukken * 3,
+        status,
+        f"{duur:.2f}",
+        f"{(versie.grootte or 0) / 1024:.0f}",
+        f"{piek:.0f}",
+        f"{rss_voor:.0f}",
     )
-    if status != "klaar":
-        print(f"\nThe version ended {status}: {versie.melding}", file=sys.stderr)
+    print(tabel.markdown())
+    fouten = [] if status == "klaar" else [f"The version ended {status}: {versie.melding}"]
+    gm.Uitkomst(
+        benchmark="plan_pdf",
+        titel="The council PDF of a large plan",
+        omgeving=omgeving,
+        tabellen=[tabel],
+        doelen=[
+            gm.Doel("version made", "klaar", status, status == "klaar"),
+            gm.Doel("time of request + task", "≤ 15 s", f"{duur:.1f} s", duur <= 15),
+            gm.Doel("peak memory of the process", "≤ 500 MB", f"{piek:.0f} MB", piek <= 500),
+        ],
+        fouten=fouten,
+    ).schrijf(args.json)
+    if fouten:
+        print(f"\n{fouten[0]}", file=sys.stderr)
         return 1
     return 0
 

@@ -34,6 +34,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases  # noqa: E402
 from guardian.models import UserObjectPermission  # noqa: E402
 
+from benchmarks import _gemeenschappelijk as gm  # noqa: E402
 from wup.constants import Fase  # noqa: E402
 from wup.models import Buurt, Gemeente, Wijk, Wijkplan  # noqa: E402
 from wup.selectors import voortgang_many  # noqa: E402
@@ -104,6 +105,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--repeat", type=int, default=7)
+    gm.json_argument(parser)
     args = parser.parse_args()
 
     old_config = setup_databases(verbosity=0, interactive=False)
@@ -114,19 +116,49 @@ def main() -> int:
     finally:
         teardown_databases(old_config, verbosity=0)
 
-    print(
-        f"voortgang_many — {description}, Python {platform.python_version()}, "
-        f"Django {django.get_version()}, median of {args.repeat} runs\n"
+    omgeving = (
+        f"{description}, Python {platform.python_version()}, "
+        f"Django {django.get_version()}, median of {args.repeat} runs"
     )
-    print("| plans | median (ms) | min (ms) | per plan (µs) | queries |")
-    print("| ---: | ---: | ---: | ---: | ---: |")
+    print(f"voortgang_many — {omgeving}\n")
+    tabel = gm.Tabel(["plans", "median (ms)", "min (ms)", "per plan (µs)", "queries"], "rrrrr")
     for r in rows:
         per_plan = r["median_ms"] * 1000 / r["plans"]
-        print(
-            f"| {r['plans']} | {r['median_ms']:.1f} | {r['min_ms']:.1f} | {per_plan:.0f} "
-            f"| {r['queries']} |"
+        tabel.rij(
+            r["plans"],
+            f"{r['median_ms']:.1f}",
+            f"{r['min_ms']:.1f}",
+            f"{per_plan:.0f}",
+            r["queries"],
         )
-    if len({r["queries"] for r in rows}) > 1:
+    print(tabel.markdown())
+    vast = len({r["queries"] for r in rows}) == 1
+    # The dashboard shows 50 plans to a page: the budget applies to the first size above that.
+    pagina = next((r for r in rows if r["plans"] >= 50), rows[-1])
+    uitkomst = gm.Uitkomst(
+        benchmark="voortgang",
+        titel="Gate evaluation for the dashboard (voortgang_many)",
+        omgeving=omgeving,
+        tabellen=[tabel],
+        doelen=[
+            gm.Doel(
+                "queries for 10 … 1000 plans",
+                "the same for every size",
+                ", ".join(str(r["queries"]) for r in rows),
+                vast,
+            ),
+            gm.Doel(
+                f"{pagina['plans']} plans (a dashboard page shows 50)",
+                "≤ 200 ms (the page's budget)",
+                f"{pagina['median_ms']:.1f} ms",
+                pagina["median_ms"] <= 200,
+            ),
+        ],
+    )
+    if not vast:
+        uitkomst.fouten.append("The number of queries grows with the number of plans.")
+    uitkomst.schrijf(args.json)
+    if not vast:
         print("\nThe number of queries grows with the number of plans.", file=sys.stderr)
         return 1
     return 0

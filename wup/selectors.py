@@ -239,21 +239,29 @@ def voortgang_many(plans: Sequence[Wijkplan]) -> dict[int, Voortgang]:
     for naam, groep in per_overgang.items():
         evaluaties = gates.evaluate_many(groep, naam) if naam else {p.pk: [] for p in groep}
         for plan in groep:
-            sporen = {s: SpoorVoortgang(s) for s in Spoor}
-            for r in evaluaties[plan.pk]:
-                sv = sporen[Spoor(r.spoor)]
-                sv.totaal += 1
-                if r.met:
-                    sv.voldaan += 1
-                else:
-                    sv.open.append(r)
-            uitkomst[plan.pk] = Voortgang(
-                overgang=OVERGANGEN[naam] if naam else None, sporen=list(sporen.values())
-            )
+            uitkomst[plan.pk] = _voortgang_uit(naam, evaluaties[plan.pk])
     return uitkomst
 
 
-def voortgang(plan: Wijkplan) -> Voortgang:
+def _voortgang_uit(naam: str | None, resultaten: Iterable[GateResult]) -> Voortgang:
+    sporen = {s: SpoorVoortgang(s) for s in Spoor}
+    for r in resultaten:
+        sv = sporen[Spoor(r.spoor)]
+        sv.totaal += 1
+        if r.met:
+            sv.voldaan += 1
+        else:
+            sv.open.append(r)
+    return Voortgang(overgang=OVERGANGEN[naam] if naam else None, sporen=list(sporen.values()))
+
+
+def voortgang(plan: Wijkplan, overgangen: Sequence[MogelijkeOvergang] | None = None) -> Voortgang:
+    """Progress of one plan. Given ``mogelijke_overgangen(plan, ...)``, it reuses the conditions
+    evaluated there for the forward transition instead of evaluating them again."""
+    naam = _vooruit_overgang(plan.fase)
+    for m in overgangen or ():
+        if m.naam == naam:
+            return _voortgang_uit(naam, m.voorwaarden)
     return voortgang_many([plan])[plan.pk]
 
 

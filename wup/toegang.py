@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
-from wup import selectors
+from wup import permissions, selectors
 from wup.models import Wijkplan
 
 
@@ -24,6 +24,8 @@ def plan_of_404(pk: int) -> Wijkplan:
 def zichtbaar_plan(request: HttpRequest, pk: int) -> Wijkplan:
     """The plan, if this user may see it."""
     plan = plan_of_404(pk)
+    # The page asks about this user's rights on the plan again and again: load them once.
+    permissions.per_verzoek(request.user)
     if not selectors.may_view(plan, request.user):
         raise PermissionDenied(_("U heeft geen toegang tot dit plan."))
     return plan

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -65,10 +66,18 @@ def _aanvul_url(result, plan: Wijkplan, projectleider: bool) -> str | None:
 # --- Dashboard ----------------------------------------------------------------------------
 
 
+#: Rows per dashboard page: a beheerder sees every plan, and each row evaluates its conditions.
+PLANNEN_PER_PAGINA = 50
+
+
 @login_required
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    plans = list(selectors.wijkplannen_for_user(request.user))
+    pagina = Paginator(
+        selectors.wijkplannen_for_user(request.user).order_by("gemeente__naam", "naam", "pk"),
+        PLANNEN_PER_PAGINA,
+    ).get_page(request.GET.get("pagina"))
+    plans = list(pagina.object_list)
     # One evaluation for all rows: the number of queries does not grow with the plans.
     voortgang = selectors.voortgang_many(plans)
     rijen = [
@@ -85,6 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "wup/dashboard.html",
         {
             "rijen": rijen,
+            "pagina": pagina,
             "sporen": [s.label for s in Spoor],
             "mag_aanmaken": selectors.gemeenten_for_create(request.user).exists(),
         },
@@ -248,8 +258,8 @@ def _stap_secties(request: HttpRequest, plan: Wijkplan) -> list[dict]:
     return secties
 
 
-def _volgende_stap(plan: Wijkplan, projectleider: bool) -> dict:
-    voortgang = selectors.voortgang(plan)
+def _volgende_stap(plan: Wijkplan, projectleider: bool, mogelijk=None) -> dict:
+    voortgang = selectors.voortgang(plan, mogelijk)
     return {
         "voortgang": voortgang,
         "sporen": [
@@ -271,7 +281,8 @@ def _volgende_stap(plan: Wijkplan, projectleider: bool) -> dict:
 def wijkplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = toegang.zichtbaar_plan(request, pk)
     projectleider = selectors.is_projectleider(plan, request.user)
-    overgangen = [m for m in selectors.mogelijke_overgangen(plan, request.user) if m.mag]
+    mogelijk = selectors.mogelijke_overgangen(plan, request.user)
+    overgangen = [m for m in mogelijk if m.mag]
     return render(
         request,
         "wup/wijkplan_detail.html",
@@ -281,7 +292,7 @@ def wijkplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "buurten": list(plan.buurten.select_related("wijk").order_by("wijk__code", "code")),
             "is_projectleider": projectleider,
             "mag_bewerken": projectleider and not plan.bevroren,
-            "volgende": _volgende_stap(plan, projectleider),
+            "volgende": _volgende_stap(plan, projectleider, mogelijk),
             "overgangen": overgangen,
             "secties": _stap_secties(request, plan),
             "historie": [_historie_rij(r) for r in selectors.wijkplan_historie(plan)[:5]],

@@ -563,3 +563,25 @@ def test_forbidden_api_path_is_problem_json(db):
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
     assert json.loads(response.content)["detail"] == "U heeft geen toegang tot dit plan."
+
+
+def test_dashboard_shows_many_plans_fifty_to_a_page(pl_client, projectleider, gemeente):
+    """A beheerder sees every plan: the dashboard pages them, in a fixed order."""
+    for i in range(views.PLANNEN_PER_PAGINA + 5):
+        factories.WijkplanFactory(
+            gemeente=gemeente, projectleider=projectleider, naam=f"Plan {i:03d}"
+        )
+    eerste = text(pl_client.get(reverse("dashboard")))
+    assert len(re.findall(r'href="/wijkplannen/\d+"', eerste)) == views.PLANNEN_PER_PAGINA
+    assert "55 wijkplannen, pagina 1 van 2" in eerste
+    assert "Plan 000" in eerste and "Plan 054" not in eerste
+    assert 'rel="next" href="?pagina=2"' in eerste
+
+    tweede = text(pl_client.get(reverse("dashboard"), {"pagina": 2}))
+    assert len(re.findall(r'href="/wijkplannen/\d+"', tweede)) == 5
+    assert "Plan 054" in tweede and "Plan 000" not in tweede
+    assert 'aria-current="page" href="?pagina=2"' in tweede
+
+    # A page that does not exist shows the nearest one, never an error.
+    assert "Plan 054" in text(pl_client.get(reverse("dashboard"), {"pagina": 99}))
+    assert "Plan 000" in text(pl_client.get(reverse("dashboard"), {"pagina": "x"}))
