@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from wup import views, views_besluiten
+from wup import views, views_besluiten, views_toegankelijkheid
 from wup.forms import InlogForm
 
 urlpatterns = [
@@ -35,4 +35,9 @@ urlpatterns = [
         name="wijkplan-besluit-corrigeren",
     ),
     path("meldingen", views.meldingen, name="meldingen"),
+    path(
+        "toegankelijkheid",
+        views_toegankelijkheid.toegankelijkheid,
+        name="toegankelijkheid",
+    ),
 ]

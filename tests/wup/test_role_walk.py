@@ -87,6 +87,7 @@ VERWACHT = {
         "raadsplan": _same(VERBODEN, anoniem=LOGIN, griffier=OK),
     },
     "meldingen": UI_INGELOGD,
+    "toegankelijkheid": _same(OK),  # the accessibility statement is public
     # --- API
     "api:openapi-json": _same(OK),
     "api:openapi-yaml": _same(OK),
