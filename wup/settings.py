@@ -510,6 +510,24 @@ AUDITLOG_USE_BASE_MANAGER = True
 
 # --- The product ----------------------------------------------------------------------------
 WUP_ORGANISATIE = env.str("WUP_ORGANISATIE", default="Gemeente")
+#: The accessibility statement (/toegankelijkheid), after the Dutch model statement: the status
+#: of compliance (A-E, see digitoegankelijk.nl), the date of the statement, its page in the
+#: register toegankelijkheidsverklaring.nl, and where visitors report an accessibility problem.
+#: C ("eerste maatregelen genomen") until a full manual audit supports A or B.
+WUP_TOEGANKELIJKHEID_STATUS = env.str("WUP_TOEGANKELIJKHEID_STATUS", default="C").upper()
+if WUP_TOEGANKELIJKHEID_STATUS not in {"A", "B", "C", "D", "E"}:
+    raise ImproperlyConfigured(
+        f"WUP_TOEGANKELIJKHEID_STATUS={WUP_TOEGANKELIJKHEID_STATUS!r}: kies A, B, C, D of E."
+    )
+_datum = env.str("WUP_TOEGANKELIJKHEID_DATUM", default="")
+try:
+    WUP_TOEGANKELIJKHEID_DATUM = datetime.date.fromisoformat(_datum) if _datum else None
+except ValueError as exc:
+    raise ImproperlyConfigured(
+        f"WUP_TOEGANKELIJKHEID_DATUM={_datum!r}: een datum als 2026-12-31 (JJJJ-MM-DD)."
+    ) from exc
+WUP_TOEGANKELIJKHEID_URL = env.str("WUP_TOEGANKELIJKHEID_URL", default="")
+WUP_TOEGANKELIJKHEID_EMAIL = env.str("WUP_TOEGANKELIJKHEID_EMAIL", default="")
 #: Months after the decision on a plan that residents' names and addresses are kept, for a plan
 #: without a public page of its own (a page sets its own term).
 WUP_BEWAARTERMIJN_MAANDEN = env.int("WUP_BEWAARTERMIJN_MAANDEN", default=12)

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from wup import views, views_besluiten, views_wijzigingen
+from wup import views, views_besluiten, views_toegankelijkheid, views_wijzigingen
 from wup.accounts import views as account_views
 
 urlpatterns = [
@@ -38,4 +38,9 @@ urlpatterns = [
         name="wijkplan-besluit-corrigeren",
     ),
     path("meldingen", views.meldingen, name="meldingen"),
+    path(
+        "toegankelijkheid",
+        views_toegankelijkheid.toegankelijkheid,
+        name="toegankelijkheid",
+    ),
 ]

@@ -114,6 +114,7 @@ VERWACHT = {
     "tweestap-controle": _same(302),
     "oidc-inloggen": _same(NIET_GEVONDEN),
     "oidc-terug": _same(NIET_GEVONDEN),
+    "toegankelijkheid": _same(OK),  # the accessibility statement is public
     # --- API
     "api:openapi-json": _same(OK),
     "api:openapi-yaml": _same(OK),
@@ -527,6 +528,7 @@ SCHRIJVEN = {
             "dashboard",
             "account",
             "security-txt",
+            "toegankelijkheid",
             "gezondheid",
             "api:openapi-json",
             "api:openapi-yaml",

@@ -298,8 +298,11 @@ class BusinesscaseForm(UtrechtFormMixin, forms.Form):
         invoer["subsidies"] = subsidies
         return invoer
 
-    def veldnaam(self, sleutel: str) -> str | None:
-        """The form field of a service's error key (``investeringen.netwerk.bedrag``)."""
+    def veldnaam(self, sleutel: str | None) -> str | None:
+        """The form field of a service's error key (``investeringen.netwerk.bedrag``); None
+        (an error about the whole input) stays None."""
+        if sleutel is None:
+            return None
         delen = sleutel.split(".")
         if delen[0] == "subsidies" and len(delen) == 3 and delen[1].isdigit():
             i = self._subsidie_index.get(int(delen[1]))

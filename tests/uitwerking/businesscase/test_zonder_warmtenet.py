@@ -62,3 +62,23 @@ def test_the_page_and_the_chapter_say_there_is_no_heat_company(client, plan, pro
     html = client.get(reverse("uitwerking-businesscase", args=[plan.pk])).content.decode()
     assert "geen warmtebedrijf" in html
     assert hoofdstuk_context(None, plan)["zonder_warmtenet"] == "All-electric met luchtwarmtepomp"
+
+
+def test_submitting_the_input_form_without_investments_explains_instead_of_failing(
+    client, plan, projectleider
+):
+    """The refusal is about the whole input: the form shows it above the fields (it was a 500)."""
+    client.force_login(projectleider)
+    url = reverse("uitwerking-businesscase-invoer", args=[plan.pk])
+    formulier = client.get(url).context["form"]
+    data = {
+        naam: ("" if waarde is None else waarde)
+        for naam, waarde in formulier.initial.items()
+        if not isinstance(waarde, dict | list)
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code == 400
+    assert "geen warmtenet" in response.content.decode()
+    assert not Businesscase.objects.exists()
