@@ -30,4 +30,4 @@ RUN SECRET_KEY=collectstatic-at-build-time-only-never-used-to-sign-anything-0000
 
 USER wup
 EXPOSE 8000
-CMD ["gunicorn", "wup.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "wup.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -167,8 +167,12 @@ def test_a_projectleider_with_an_app_is_asked_for_the_code_and_may_turn_it_off(c
 
 def test_a_beheerder_cannot_turn_it_off(client, beheerder):
     inloggen(client, beheerder)
-    response = client.post(reverse("tweestap-uitzetten"), {"password": GOED}, follow=True)
+    # the page says why, and sends the beheerder back to the account page
+    response = client.get(reverse("tweestap-uitzetten"), follow=True)
     assert "verplicht" in response.text
+    # and switching it off anyway, even with the right password, is refused outright
+    response = client.post(reverse("tweestap-uitzetten"), {"password": GOED})
+    assert response.status_code == 403
     assert TOTPDevice.objects.filter(user=beheerder, confirmed=True).exists()
 
 

@@ -17,6 +17,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.factories import inloggen
 from wup.audit import audit
 from wup.celery import app as celery_app
 from wup.constants import Rol
@@ -136,7 +137,7 @@ def superuser(db):
 
 
 def test_the_admin_is_read_only_even_for_a_superuser(client, superuser, plan):
-    client.force_login(superuser)
+    inloggen(client, superuser)
     w = _wijzigingen(plan).first()
     lijst = client.get(reverse("admin:wup_wijziging_changelist"))
     assert lijst.status_code == 200
@@ -169,7 +170,7 @@ def test_a_role_granted_and_taken_in_the_admin_appears_on_the_plans_page(
     client, beheerder, plan, projectleider
 ):
     collega = factories.projectleider(plan.gemeente, username="collega")
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     url = reverse("admin:wup_wijkplan_permissions_manage_user", args=[plan.pk, collega.pk])
     _submit(client, url, {"permissions": ["change_wijkplan"]})
     gekregen = _wijzigingen(
@@ -193,7 +194,7 @@ def test_a_gemeente_role_and_group_membership_are_recorded_for_the_beheerder(
     client, beheerder, gemeente
 ):
     clerk = factories.UserFactory(username="clerk")
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     url = reverse("admin:wup_gemeente_permissions_manage_user", args=[gemeente.pk, clerk.pk])
     _submit(client, url, {"permissions": ["griffie_gemeente"]})
     rol = Wijziging.objects.get(

@@ -13,13 +13,14 @@ from auditlog.context import set_actor
 from django.urls import reverse
 
 from tests import factories
+from tests.factories import inloggen
 from wup.models import Wijziging
 
 pytestmark = pytest.mark.django_db
 
 
 def _pagina(client, plan, user, **params) -> str:
-    client.force_login(user)
+    inloggen(client, user)
     response = client.get(reverse("wijkplan-wijzigingen", args=[plan.pk]), params)
     assert response.status_code == 200
     return unescape(response.content.decode())
@@ -162,7 +163,7 @@ def test_publishing_a_parameter_set_is_recorded_for_the_beheerder(client, beheer
     )
     assert w.actor == beheerder and w.wijkplan_id is None
     assert w.changes["status"] == ["concept", "vastgesteld"]
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     lijst = client.get(reverse("admin:wup_wijziging_changelist"), {"onderdeel": "parameters"})
     assert lijst.status_code == 200
     assert str(concept) in unescape(lijst.content.decode())
