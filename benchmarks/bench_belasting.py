@@ -325,7 +325,7 @@ def _sessie(user) -> str:
     request = HttpRequest()
     request.META.update(REMOTE_ADDR="127.0.0.1", HTTP_USER_AGENT="bench_belasting")
     request.session = import_module(settings.SESSION_ENGINE).SessionStore()
-    login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session.save()
     return request.session.session_key
 
