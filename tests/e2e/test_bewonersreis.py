@@ -14,6 +14,7 @@ from django.utils import timezone
 from participatie.models import Aanmelding, Raadpleging, Respons
 from participatie.registratie_publiek import demo_pagina
 from participatie.services import raadplegingen
+from tests.e2e.navigatie import klik_en_laad
 from tests.e2e.test_participatie_toegankelijkheid import _invullen_met_toetsen
 from tests.e2e.wereld import _antwoorden
 from tests.participatie.raadpleging_opbouw import UUR, open_raadpleging, plan_met_alternatieven
@@ -60,10 +61,10 @@ def test_a_resident_takes_part_from_a_phone_and_the_result_feeds_the_choice(
     assert _past_op_het_scherm(p)
 
     # the residents' evening
-    p.get_by_role("link", name="Aanmelden voor").first.tap()
+    klik_en_laad(p, p.get_by_role("link", name="Aanmelden voor").first, tik=True)
     p.get_by_label("Uw naam").fill("Fatima de Vries")
     p.get_by_label("Uw e-mailadres").fill("fatima@example.org")
-    p.get_by_role("button", name="Aanmelden").tap()
+    klik_en_laad(p, p.get_by_role("button", name="Aanmelden"), tik=True)
     p.wait_for_url("**/aangemeld**")
     assert _past_op_het_scherm(p)
     assert Aanmelding.objects.filter(email="fatima@example.org").count() == 1
@@ -72,9 +73,9 @@ def test_a_resident_takes_part_from_a_phone_and_the_result_feeds_the_choice(
 
     # the consultation, with the code from the letter
     p.goto(live_server.url + reverse("participatie-publiek", args=[plan.slug]))
-    p.get_by_role("link", name=raadpleging.titel).tap()
+    klik_en_laad(p, p.get_by_role("link", name=raadpleging.titel), tik=True)
     p.get_by_label("Uw code uit de brief").fill(codes[-1].code)
-    p.get_by_role("button", name="Naar de vragen").tap()
+    klik_en_laad(p, p.get_by_role("button", name="Naar de vragen"), tik=True)
     p.wait_for_url("**/vragen")
     assert _past_op_het_scherm(p)
     _invullen_met_toetsen(p)
@@ -98,6 +99,6 @@ def test_a_resident_takes_part_from_a_phone_and_the_result_feeds_the_choice(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
     page.goto(live_server.url + reverse("keuze-overzicht", args=[plan.pk]))
-    page.get_by_role("button", name="Begin met het standaardkader").click()
+    klik_en_laad(page, page.get_by_role("button", name="Begin met het standaardkader"))
     steun = page.get_by_role("row", name="Steun van bewoners")
     assert steun.get_by_role("link", name=raadpleging.titel).count() >= 1

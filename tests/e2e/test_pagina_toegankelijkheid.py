@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.e2e.navigatie import klik_en_laad
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -24,12 +26,12 @@ def test_the_statement_404_and_login_errors_have_no_wcag_violations(
 
     page.goto(live_server.url + reverse("login"))
     # the footer leads to the statement
-    page.get_by_role("contentinfo").get_by_role("link", name="Toegankelijkheid").click()
+    klik_en_laad(page, page.get_by_role("contentinfo").get_by_role("link", name="Toegankelijkheid"))
     page.wait_for_url("**/toegankelijkheid")
     page.goto(live_server.url + reverse("login"))
     page.get_by_label("Gebruikersnaam").fill(projectleider.username)
     page.get_by_label("Wachtwoord").fill("verkeerd-wachtwoord")
-    page.get_by_role("button", name="Inloggen").click()
+    klik_en_laad(page, page.get_by_role("button", name="Inloggen"))
     assert page.get_by_role("alert").count() >= 1
     a11y.controleer("inloggen, verkeerd wachtwoord")
 
@@ -52,7 +54,7 @@ def test_internal_pages_outside_the_journey_have_no_wcag_violations(
     page.goto(live_server.url + reverse("wijkplan-bewerken", args=[plan.pk]))
     a11y.controleer("gegevens bewerken")
     page.get_by_label("Naam van het plan").fill("")
-    page.get_by_role("button", name="Opslaan").click()
+    klik_en_laad(page, page.get_by_role("button", name="Opslaan"))
     assert page.get_by_text("Geef het plan een naam.").count() >= 1
     a11y.controleer("gegevens bewerken, met fouten")
 

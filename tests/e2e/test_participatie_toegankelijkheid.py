@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from participatie.models import Respons
+from tests.e2e.navigatie import klik_en_laad, toets_en_laad
 from tests.e2e.toegankelijkheid import axe
 from tests.e2e.wereld import wereld
 from tests.factories import inloggen
@@ -34,26 +35,26 @@ def test_the_residents_pages_have_no_wcag_violations(
 
     page.goto(_url(live_server, "participatie-bijeenkomst-aanmelden", slug, w.bijeenkomst.pk))
     a11y.controleer("aanmelden voor een bijeenkomst")
-    page.get_by_role("button", name="Aanmelden").click()
+    klik_en_laad(page, page.get_by_role("button", name="Aanmelden"))
     assert page.get_by_text("Vul uw naam in.").count()
     a11y.controleer("aanmelden, met fouten")
 
     page.goto(_url(live_server, "participatie-inbreng", slug))
     a11y.controleer("vraag of reactie sturen")
-    page.get_by_role("button", name="Versturen").click()
+    klik_en_laad(page, page.get_by_role("button", name="Versturen"))
     assert page.get_by_text("Schrijf uw vraag of reactie.").count()
     a11y.controleer("vraag of reactie, met fouten")
 
     page.goto(_url(live_server, "participatie-raadplegen", slug, w.open.pk))
     a11y.controleer("raadpleging: code invoeren")
     page.get_by_label("Uw code uit de brief").fill("ZZZZ-ZZZZ")
-    page.get_by_role("button", name="Naar de vragen").click()
+    klik_en_laad(page, page.get_by_role("button", name="Naar de vragen"))
     a11y.controleer("raadpleging: onbekende code")
     page.get_by_label("Uw code uit de brief").fill(w.codes[0].code)
-    page.get_by_role("button", name="Naar de vragen").click()
+    klik_en_laad(page, page.get_by_role("button", name="Naar de vragen"))
     page.wait_for_url("**/vragen")
     a11y.controleer("raadpleging: de vragen")
-    page.get_by_role("button", name="Versturen").click()
+    klik_en_laad(page, page.get_by_role("button", name="Versturen"))
     assert page.get_by_role("heading", name="Controleer uw antwoorden").count()
     a11y.controleer("raadpleging: de vragen, met fouten")
 
@@ -79,7 +80,7 @@ def _invullen_met_toetsen(page) -> None:
         )
         naam = veld["naam"]
         if veld["tag"] == "BUTTON" and veld["tekst"] == "Versturen":
-            page.keyboard.press("Enter")
+            toets_en_laad(page)
             return
         if veld["type"] in ("radio", "checkbox") and naam not in gezien:
             gezien.add(naam)
@@ -113,7 +114,7 @@ def test_a_household_answers_the_consultation_with_the_keyboard_only(
     else:
         raise AssertionError("Met Tab is het veld voor de code niet te bereiken.")
     page.keyboard.type(w.codes[1].code)
-    page.keyboard.press("Enter")
+    toets_en_laad(page)
     page.wait_for_url("**/vragen")
 
     _invullen_met_toetsen(page)
@@ -140,10 +141,10 @@ def test_the_beheerders_privacy_pages_have_no_wcag_violations(
     page.goto(_url(live_server, "participatie-privacy"))
     a11y.controleer("privacyverzoeken")
     page.get_by_label("E-mailadres van de persoon").fill(EMAIL)
-    page.get_by_role("button", name="Zoeken").click()
+    klik_en_laad(page, page.get_by_role("button", name="Zoeken"))
     assert page.get_by_text("Wanneer begint het?").count()
     a11y.controleer("privacyverzoeken: wat we bewaren")
-    page.get_by_role("button", name="Gegevens wissen").click()
+    klik_en_laad(page, page.get_by_role("button", name="Gegevens wissen"))
     assert page.get_by_text("Vink aan dat u de gegevens").count()
     a11y.controleer("privacyverzoeken: wissen zonder bevestiging")
     page.goto(_url(live_server, "participatie-privacy-logboek"))

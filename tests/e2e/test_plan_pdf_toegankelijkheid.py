@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from besluitvorming import services
 from besluitvorming.models import Documentversie
+from tests.e2e.navigatie import klik_en_laad
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +30,7 @@ def test_the_pdf_pages_have_no_wcag_violations_and_the_progress_page_follows_the
 
     page.goto(_url(live_server, "besluitvorming-versies", plan.pk))
     a11y.controleer("versies, nog geen")
-    page.get_by_role("button", name="PDF maken").click()
+    klik_en_laad(page, page.get_by_role("button", name="PDF maken"))
     page.wait_for_url("**/document/versies/*")
     assert page.get_by_text("De PDF staat in de wachtrij.").count()
     a11y.controleer("voortgang: in de wachtrij")

@@ -21,6 +21,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
+from tests.e2e.navigatie import klik_en_laad, toets_en_laad
 from tests.e2e.toegankelijkheid import Toegankelijkheid
 from wup.models import Wijkplan
 
@@ -71,8 +72,16 @@ class Reis:
         assert self.page.get_by_role("heading", level=1).count() == 1, titel
         self.a11y.controleer(titel)
 
-    def klik(self, naam: str, rol: str = "button") -> None:
-        self.page.get_by_role(rol, name=naam, exact=True).first.click()
+    def klik(self, naam: str, rol: str = "button", *, laadt: bool = True) -> None:
+        """Click the button or link; unless it only downloads, wait for the page it leads to."""
+        doel = self.page.get_by_role(rol, name=naam, exact=True).first
+        if laadt:
+            klik_en_laad(self.page, doel)
+        else:
+            doel.click()
+
+    def volg(self, doel, **opties) -> None:
+        klik_en_laad(self.page, doel, **opties)
 
     def plan_pagina(self, titel: str) -> None:
         self.ga("wijkplan-detail", self.plan.pk, titel=titel)
@@ -89,7 +98,7 @@ class Reis:
         paneel = self.page.get_by_role("region", name="Volgende stap")
         assert paneel.get_by_text("Alle drie de sporen zijn klaar").count() == 1, label
         assert paneel.get_by_text("Het plan kan nog niet verder.").count() == 0
-        paneel.get_by_role("link", name=label, exact=True).click()
+        self.volg(paneel.get_by_role("link", name=label, exact=True))
         self.check(f"overgang: {label}")
         if motivatie:
             self.page.get_by_label("Motivatie").fill(motivatie)
@@ -150,7 +159,8 @@ def _inloggen(r: Reis, gebruiker: str) -> None:
     r.check("inloggen, met fouten")
     p.get_by_label("Gebruikersnaam").fill(gebruiker)
     p.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    p.get_by_label("Wachtwoord").press("Enter")
+    p.get_by_label("Wachtwoord").focus()
+    toets_en_laad(p)
     p.wait_for_url(r.base + "/")
     r.check(f"dashboard ({gebruiker})")
 
@@ -178,7 +188,7 @@ def _stap1_wijktoets(r: Reis) -> None:
     p = r.page
     pk = r.plan.pk
     r.ga("wijktoets", pk, titel="wijktoets, leeg")
-    p.get_by_role("link", name=re.compile(r"^Bewerken\W+algemeen beeld")).click()
+    r.volg(p.get_by_role("link", name=re.compile(r"^Bewerken\W+algemeen beeld")))
     r.check("wijktoets: algemeen")
     p.get_by_label("Samenvatting").fill("Een rustige woonwijk met veel rijwoningen.")
     p.get_by_label("Economische randvoorwaarden voor bewoners").fill(
@@ -191,14 +201,14 @@ def _stap1_wijktoets(r: Reis) -> None:
     aantal = themas.count()
     assert aantal == 7
     for i in range(aantal):
-        p.get_by_role("link", name=re.compile(r"^Invullen\W")).first.click()
+        r.volg(p.get_by_role("link", name=re.compile(r"^Invullen\W")).first)
         if i == 0:
             r.check("wijktoets: een thema")
         p.get_by_label("Bevinding").fill("Bevinding over dit thema, met de cijfers erbij.")
         p.get_by_role("group", name=re.compile("Wat betekent dit")).get_by_label("Kans").check()
         r.klik("Opslaan")
         p.wait_for_url(f"**/wijkplannen/{pk}/wijktoets**")
-    p.get_by_role("link", name=re.compile(r"^Bewerken\W+oordeel en gevolgen")).click()
+    r.volg(p.get_by_role("link", name=re.compile(r"^Bewerken\W+oordeel en gevolgen")))
     r.check("wijktoets: oordeel")
     # with the keyboard: from the checked radio, the arrow key picks the next option
     p.get_by_role("radio", name="Nog geen oordeel").focus()
@@ -241,7 +251,7 @@ def _stap2_techniek(r: Reis) -> None:
     r.klik("Tabel uploaden", "link")
     r.check("gebouwvoorraad uploaden")
     with p.expect_download() as download:
-        r.klik("Download een voorbeeldbestand (CSV)", "link")
+        r.klik("Download een voorbeeldbestand (CSV)", "link", laadt=False)
     tabel = {
         "name": download.value.suggested_filename,
         "mimeType": "text/csv",
@@ -285,7 +295,7 @@ def _stap3_participatie(r: Reis, browser) -> None:
     r.ga("participatie-overzicht", pk, titel="participatie")
     # with the keyboard: focus the link in the table and press Enter
     p.get_by_role("link", name=re.compile(r"^Verkenning.*bewerken$")).focus()
-    p.keyboard.press("Enter")
+    toets_en_laad(p)
     p.wait_for_url(f"**/wijkplannen/{pk}/participatie/plan/verkenning")
     r.check("participatieplan")
     p.get_by_label(re.compile("^Raadplegen")).check()
@@ -343,15 +353,15 @@ def _stap3_participatie(r: Reis, browser) -> None:
         try:
             b = bewoner.new_page()
             b.goto(r.url("participatie-publiek", r.plan.slug))
-            b.get_by_role("link", name=raadpleging.titel).click()
+            klik_en_laad(b, b.get_by_role("link", name=raadpleging.titel))
             b.get_by_label("Uw code uit de brief").fill(code.code)
-            b.get_by_role("button", name="Naar de vragen").click()
+            klik_en_laad(b, b.get_by_role("button", name="Naar de vragen"))
             b.wait_for_url("**/vragen")
             voorkeur = b.get_by_role("group", name=re.compile("Welk alternatief heeft uw"))
             voorkeur.get_by_role("radio").nth(i % 2).check()
             groep = b.get_by_role("group", name=re.compile("^Wat past het best bij uw"))
             groep.get_by_role("radio").first.check()
-            b.get_by_role("button", name="Versturen").click()
+            klik_en_laad(b, b.get_by_role("button", name="Versturen"))
             b.wait_for_url("**/bedankt")
         finally:
             bewoner.close()
@@ -375,7 +385,7 @@ def _stap4_keuze(r: Reis) -> None:
     aantal = scores.count()
     assert aantal >= 1
     for i in range(aantal):
-        p.get_by_role("link", name=re.compile(r"^Scores invullen")).nth(i).click()
+        r.volg(p.get_by_role("link", name=re.compile(r"^Scores invullen")).nth(i))
         if i == 0:
             r.check("scores invullen")
         for j, veld in enumerate(p.get_by_role("textbox", name=re.compile(r"^Score van")).all()):
@@ -404,14 +414,13 @@ def _stap4_keuze(r: Reis) -> None:
     p.get_by_label("Wie heeft de keuze gemaakt?").select_option(label="Stuurgroep")
     p.get_by_label("Datum van het besluit").fill(datetime.date.today().isoformat())
     r.klik("Keuze vastleggen")
-    p.wait_for_load_state()
     assert "/vastleggen" not in p.url, p.get_by_role("alert").all_inner_texts()
     r.check("keuze vastgelegd")
 
 
 def _opslaan(p, naam="Opslaan") -> None:
     exact = isinstance(naam, str)
-    p.get_by_role("main").get_by_role("button", name=naam, exact=exact).last.click()
+    klik_en_laad(p, p.get_by_role("main").get_by_role("button", name=naam, exact=exact).last)
 
 
 def _stap5_uitwerking(r: Reis) -> None:
@@ -439,7 +448,6 @@ def _stap5_uitwerking(r: Reis) -> None:
         if not veld.input_value():
             veld.fill(waarde)
     r.klik("Berekenen")
-    p.wait_for_load_state()
     if "/invoer" in p.url:
         # the sample CBS figures lack the energy use of some types: the page asks for them
         r.check("woonlasten: invoer, met fouten")
@@ -541,8 +549,7 @@ def _stap6_uitvoeringsplan(r: Reis) -> None:
         f = p.locator(f'main form[action="{actie}"]')
         f.get_by_label("Antwoord").fill("Het plan voldoet hieraan; zie de onderbouwing.")
         f.get_by_role("radio").first.check()
-        f.get_by_role("button", name=re.compile("^Opslaan")).click()
-        p.wait_for_load_state()
+        klik_en_laad(p, f.get_by_role("button", name=re.compile("^Opslaan")))
     r.check("Wgiw-waarborgen, beantwoord")
 
 
@@ -551,7 +558,7 @@ def _stap6_aanbieden(r: Reis) -> None:
     pk = r.plan.pk
     r.ga("besluitvorming-versies", pk, titel="plandocument als PDF, nog geen")
     # the task renders the PDF eagerly within the request in tests: allow it the time
-    p.get_by_role("button", name="PDF maken").click(timeout=120_000)
+    r.volg(p.get_by_role("button", name="PDF maken"), timeout=120_000)
     p.wait_for_url("**/document/versies/*")
     p.get_by_text("De PDF is klaar.").wait_for(timeout=60_000)
     r.check("voortgang van de PDF: klaar")
@@ -579,20 +586,19 @@ def _griffier(r: Reis) -> None:
         rij.get_by_role("link", name=re.compile(r"^Download versie")).click()
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     assert PLANNAAM in pdf.pages[0].extract_text()
-    rij.get_by_role("link", name="Besluit vastleggen").click()
+    r.volg(rij.get_by_role("link", name="Besluit vastleggen"))
     r.check("raadsbesluit")
     vast = p.get_by_role("main").locator(
         "form", has=p.get_by_role("button", name="Vastgesteld: besluit vastleggen")
     )
-    vast.get_by_role("button", name="Vastgesteld: besluit vastleggen").click()
+    r.volg(vast.get_by_role("button", name="Vastgesteld: besluit vastleggen"))
     r.check("raadsbesluit, met fouten")
     vast = p.get_by_role("main").locator(
         "form", has=p.get_by_role("button", name="Vastgesteld: besluit vastleggen")
     )
     vast.get_by_label("Datum van het raadsbesluit").fill(datetime.date.today().isoformat())
     vast.get_by_label("Besluitnummer").fill("RB-2026-042")
-    vast.get_by_role("button", name="Vastgesteld: besluit vastleggen").click(timeout=120_000)
-    p.wait_for_load_state()
+    r.volg(vast.get_by_role("button", name="Vastgesteld: besluit vastleggen"), timeout=120_000)
     r.plan.refresh_from_db()
     if r.plan.fase != "vastgesteld":
         r.plan_pagina("planpagina: raadsbesluit vastgelegd")
